@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+
+def roles(request: HttpRequest) -> dict[str, Any]:
+    """Which of a person's roles the navigation should offer."""
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    from headway.engagements.models import Engagement
+
+    return {
+        "is_coach": user.memberships.exists(),  # type: ignore[union-attr]
+        "has_journeys": Engagement.objects.of_client(user).exists(),
+    }

@@ -1,0 +1,86 @@
+"""What needs a coach's attention in an engagement, from plain facts about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    INFO = "info"
+    ACT = "act"
+
+
+@dataclass(frozen=True)
+class EngagementFacts:
+    status: str  # invited / active / paused / concluded
+    self_guided: bool
+    days_since_activity: int
+    days_since_invited: int | None
+    days_in_stage: int
+    agreement_accepted: bool
+    agreement_outdated: bool
+    intake_submitted: bool
+    answers_in_stage: int
+    questions_in_stage: int
+    checklist_done: int
+    checklist_total: int
+    unseen_client_activity: bool
+
+
+@dataclass(frozen=True)
+class Attention:
+    code: str
+    message: str
+    level: Level
+
+
+QUIET_DAYS = 14
+INVITE_REMINDER_DAYS = 7
+LONG_STAGE_DAYS = 42
+
+
+def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
+    """Short, factual reasons to look at an engagement; the coach decides what to do."""
+    if facts.status == "concluded":
+        return ()
+    items: list[Attention] = []
+    if facts.status == "invited":
+        if facts.days_since_invited is not None and facts.days_since_invited >= INVITE_REMINDER_DAYS:
+            items.append(
+                Attention(
+                    "invite-pending",
+                    f"Invitation not accepted after {facts.days_since_invited} days",
+                    Level.ACT,
+                )
+            )
+        else:
+            items.append(Attention("invited", "Waiting for the client to accept", Level.INFO))
+        return tuple(items)
+    if not facts.self_guided and not facts.agreement_accepted:
+        items.append(Attention("agreement", "Agreement not accepted yet", Level.ACT))
+    elif facts.agreement_outdated:
+        items.append(Attention("agreement-new", "A newer agreement awaits acceptance", Level.INFO))
+    if not facts.intake_submitted:
+        items.append(Attention("intake", "Intake not completed", Level.ACT))
+    if facts.status == "active" and facts.days_since_activity >= QUIET_DAYS:
+        items.append(
+            Attention("quiet", f"No activity for {facts.days_since_activity} days", Level.ACT)
+        )
+    if facts.unseen_client_activity:
+        items.append(Attention("new-answers", "New answers since you last looked", Level.INFO))
+    if (
+        facts.checklist_total
+        and facts.checklist_done == facts.checklist_total
+        and facts.questions_in_stage
+    ):
+        items.append(Attention("stage-ready", "Exit checklist complete: ready to move on?", Level.INFO))
+    elif facts.days_in_stage >= LONG_STAGE_DAYS and facts.status == "active":
+        items.append(
+            Attention("long-stage", f"In this stage for {facts.days_in_stage} days", Level.INFO)
+        )
+    return tuple(items)
+
+
+def needs_action(items: tuple[Attention, ...]) -> bool:
+    return any(i.level is Level.ACT for i in items)

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.urls import include, path
+
+from headway.api.urls import api
+from headway.engagements import views as engagement_views
+
+urlpatterns = [
+    path("", engagement_views.home, name="home"),
+    path("", include("headway.accounts.urls")),
+    path("", include("headway.practices.urls")),
+    path("", include("headway.coaching.urls")),
+    path("", include("headway.engagements.urls")),
+    path("api/", api.urls),
+]

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import os
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest  # noqa: E402
+
+from tests.helpers import World, build_world  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    # Argon2 is the real hasher; tests trade it for speed where the hash itself is not tested.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.SITE_URL = "http://testserver"
+
+
+@pytest.fixture
+def world(db) -> World:
+    """Two practices, their coaches and clients: the standard access battery."""
+    return build_world()
