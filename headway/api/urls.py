@@ -1,5 +1,35 @@
+"""The Headway JSON API, mounted at /api/ (docs at /api/docs, schema at /api/openapi.json)."""
+
 from __future__ import annotations
 
-from ninja import NinjaAPI
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI, Swagger
 
-api = NinjaAPI(title="Headway API", version="1", urls_namespace="api")
+from headway.api import account, coaching, engagements
+from headway.api.auth import SessionAuth, TokenAuth
+
+api = NinjaAPI(
+    title="Headway API",
+    version="1",
+    description=(
+        "Career-transition coaching: your engagements, their stages, intake and answers. "
+        "Authenticate with a personal API token (`Authorization: Bearer <token>`) "
+        "or, from the browser, with your session (unsafe methods need the `X-CSRFToken` header)."
+    ),
+    urls_namespace="api",
+    # ninja's own Swagger UI, from its static files; no call out to the online validator.
+    docs=Swagger(settings={"validatorUrl": None}),
+    auth=[TokenAuth(), SessionAuth()],
+)
+
+
+@api.exception_handler(ValidationError)
+def service_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A service refused the change: say why, in the service's own words."""
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
+
+
+api.add_router("", account.router)
+api.add_router("", coaching.router)
+api.add_router("", engagements.router)

@@ -132,7 +132,9 @@ def stage_update(
     used: set[str] = set()
     rows = []
     for i, text in enumerate((t.strip() for t in questions if t.strip()), start=1):
-        key = old.get(text) or _new_key(used | set(old.values()), text)
+        key = old.get(text)
+        if key is None or key in used:  # a repeated text needs a key of its own
+            key = _new_key(used | set(old.values()), text)
         used.add(key)
         rows.append(StageQuestion(stage=stage, position=i, key=key, text=text))
     StageQuestion.objects.bulk_create(rows)

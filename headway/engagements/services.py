@@ -131,7 +131,8 @@ def _carry_over(source: Engagement, target: Engagement) -> None:
 def invitation_accept(
     *, invitation: Invitation, user: User, bring_from: Engagement | None = None
 ) -> Engagement:
-    if not invitation.is_open:
+    # Re-read under a lock: the caller's copy may be stale if someone accepted meanwhile.
+    if not Invitation.objects.select_for_update().get(pk=invitation.pk).is_open:
         raise ValidationError("This invitation has already been used.")
     engagement = Engagement.objects.select_for_update().get(pk=invitation.engagement_id)
     if invitation.direction == Invitation.Direction.COACH_TO_CLIENT:

@@ -1,3 +1,28 @@
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.urls import path
+
+from headway.engagements import engagement_views as ev
+from headway.engagements import views
+
+urlpatterns = [
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("clients/invite/", views.client_invite, name="client_invite"),
+    path("journey/", views.journey, name="journey"),
+    path("journey/start/", views.journey_start, name="journey_start"),
+    path("invite/<str:token>/", views.invitation, name="invitation"),
+    path("e/<int:pk>/", ev.engagement_detail, name="engagement_detail"),
+    path("e/<int:pk>/answers/", ev.answers_save_view, name="engagement_answers"),
+    path("e/<int:pk>/answers/<int:question_pk>/", ev.answer_save_view, name="engagement_answer"),
+    path("e/<int:pk>/stage/", ev.move_stage_view, name="engagement_move_stage"),
+    path("e/<int:pk>/status/", ev.status_view, name="engagement_status"),
+    path(
+        "e/<int:pk>/checklist/<int:stage_pk>/<int:index>/",
+        ev.checklist_view,
+        name="engagement_checklist",
+    ),
+    path("e/<int:pk>/intake/", ev.intake_view, name="engagement_intake"),
+    path("e/<int:pk>/agreement/", ev.agreement_view, name="engagement_agreement"),
+    path("e/<int:pk>/coach/", ev.coach_view, name="engagement_coach"),
+    path("e/<int:pk>/request-coach/", ev.request_coach_view, name="engagement_request_coach"),
+]

@@ -1,7 +1,205 @@
+"""Home, the coach dashboard, inviting clients, and invitations."""
+
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from headway.accounts.forms import CoachSignupForm, SignupForm
+from headway.accounts.services import user_signup
+from headway.coaching.models import CoachingModel
+from headway.engagements.access import current_user, get_membership
+from headway.engagements.dashboard import dashboard_rows
+from headway.engagements.forms import InviteClientForm
+from headway.engagements.models import Engagement, EngagementStatus, Invitation
+from headway.engagements.services import (
+    engagement_invite_client,
+    engagement_start_self_guided,
+    invitation_accept,
+    invitation_by_token,
+    invitation_decline,
+)
+from headway.practices.models import IntroRequest, Membership
+from headway.practices.services import practice_create
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Headway")
+    if not request.user.is_authenticated:
+        return render(request, "engagements/landing.html")
+    if Membership.objects.filter(user=request.user).exists():
+        return redirect("dashboard")
+    return redirect("journey")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    membership = get_membership(request)
+    coach = current_user(request)
+    status = request.GET.get("status", "")
+    if status not in EngagementStatus.values:
+        status = ""
+    stage = request.GET.get("stage", "")
+    query = request.GET.get("q", "").strip()
+    attention_only = request.GET.get("attention") == "1"
+    rows = dashboard_rows(coach, status=status, stage=stage, query=query, attention_only=attention_only)
+    stage_names = sorted(
+        set(
+            Engagement.objects.coached_by(coach).values_list("stage__name", flat=True)
+        )
+    )
+    coach_requests = Invitation.objects.filter(
+        direction=Invitation.Direction.CLIENT_TO_COACH,
+        email__iexact=coach.email,
+        accepted_at__isnull=True,
+        declined_at__isnull=True,
+    ).select_related("engagement__client")
+    return render(
+        request,
+        "engagements/dashboard.html",
+        {
+            "membership": membership,
+            "rows": rows,
+            "statuses": EngagementStatus.choices,
+            "stage_names": stage_names,
+            "filters": {"status": status, "stage": stage, "q": query, "attention": attention_only},
+            "intro_requests": IntroRequest.objects.filter(coach=coach, handled_at__isnull=True)[:5],
+            "coach_requests": coach_requests,
+            "nav": "dashboard",
+        },
+    )
+
+
+@login_required
+def client_invite(request: HttpRequest) -> HttpResponse:
+    membership = get_membership(request)
+    form = InviteClientForm(request.POST or None, practice_id=membership.practice_id)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            engagement, _ = engagement_invite_client(
+                coach=current_user(request),
+                membership=membership,
+                email=d["email"],
+                name=d["name"],
+                model=d["model"],
+                message=d["message"],
+            )
+        except ValidationError as exc:
+            form.add_error("email", exc)
+        else:
+            messages.success(request, f"Invitation sent to {engagement.invited_email}.")
+            return redirect("engagement_detail", engagement.pk)
+    return render(request, "engagements/invite.html", {"form": form, "nav": "dashboard"})
+
+
+@login_required
+def journey(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    engagements = list(
+        Engagement.objects.of_client(user).select_related("coach", "stage", "model_version__model")
+    )
+    open_ones = [e for e in engagements if e.status != EngagementStatus.CONCLUDED]
+    if len(open_ones) == 1 and request.GET.get("all") != "1":
+        return redirect("engagement_detail", open_ones[0].pk)
+    models = CoachingModel.objects.builtin().order_by("name")
+    return render(
+        request,
+        "engagements/journey_list.html",
+        {"engagements": engagements, "models": models, "nav": "journey"},
+    )
+
+
+@login_required
+@require_POST
+def journey_start(request: HttpRequest) -> HttpResponse:
+    model = CoachingModel.objects.builtin().filter(key=request.POST.get("model", "")).first()
+    if model is None:
+        messages.error(request, "Choose one of the journeys to start.")
+        return redirect("journey")
+    engagement = engagement_start_self_guided(user=current_user(request), model=model)
+    messages.success(request, f"Your {model.name} has started.")
+    return redirect("engagement_detail", engagement.pk)
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Both directions: a coach inviting a client, a self-guided client inviting a coach."""
+    invite = invitation_by_token(token)
+    if invite is None:
+        return render(request, "engagements/invitation_invalid.html", status=404)
+    engagement = invite.engagement
+    to_coach = invite.direction == Invitation.Direction.CLIENT_TO_COACH
+    user = request.user if request.user.is_authenticated else None
+    if user is None:
+        form_class = CoachSignupForm if to_coach else SignupForm
+        form = form_class(request.POST or None, initial={"email": invite.email, "name": engagement.invited_name})
+        if request.method == "POST" and form.is_valid():
+            d = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    # Following the emailed link proves the address when it is the invited one.
+                    new_user = user_signup(
+                        email=d["email"],
+                        name=d["name"],
+                        password=d["password"],
+                        verified=d["email"] == invite.email.lower(),
+                    )
+                    if to_coach:
+                        practice_create(owner=new_user, name=d["practice_name"])
+                    accepted = invitation_accept(invitation=invite, user=new_user)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                login(request, new_user, backend=BACKEND)
+                messages.success(request, "Welcome to Headway. You are in.")
+                return redirect("engagement_detail", accepted.pk)
+        return render(
+            request,
+            "engagements/invitation.html",
+            {"invite": invite, "engagement": engagement, "to_coach": to_coach, "form": form},
+        )
+    self_guided = list(
+        Engagement.objects.of_client(user)
+        .filter(kind="self_guided")
+        .exclude(status=EngagementStatus.CONCLUDED)
+        .exclude(pk=engagement.pk)
+        .select_related("stage", "model_version__model")
+    )
+    is_coach = Membership.objects.filter(user=user).exists()
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "decline":
+            invitation_decline(invitation=invite)
+            messages.info(request, "You declined the invitation.")
+            return redirect("home")
+        try:
+            with transaction.atomic():
+                if to_coach and not is_coach:
+                    practice_create(owner=user, name=request.POST.get("practice_name", ""))
+                bring = None
+                if not to_coach and request.POST.get("bring_from"):
+                    bring = next((e for e in self_guided if str(e.pk) == request.POST["bring_from"]), None)
+                accepted = invitation_accept(invitation=invite, user=user, bring_from=bring)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Invitation accepted.")
+            return redirect("engagement_detail", accepted.pk)
+    return render(
+        request,
+        "engagements/invitation.html",
+        {
+            "invite": invite,
+            "engagement": engagement,
+            "to_coach": to_coach,
+            "self_guided": self_guided,
+            "is_coach": is_coach,
+        },
+    )

@@ -115,7 +115,8 @@ def coach_invitation_by_token(raw: str) -> CoachInvitation | None:
 
 @transaction.atomic
 def coach_invitation_accept(*, invitation: CoachInvitation, user: User) -> Membership:
-    if not invitation.is_open:
+    # Re-read under a lock: the caller's copy may be stale if someone accepted meanwhile.
+    if not CoachInvitation.objects.select_for_update().get(pk=invitation.pk).is_open:
         raise ValidationError("This invitation has already been used.")
     membership, _ = Membership.objects.get_or_create(
         practice=invitation.practice, user=user, defaults={"role": MemberRole.COACH}

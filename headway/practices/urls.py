@@ -1,3 +1,16 @@
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.urls import path
+
+from headway.practices import views
+
+urlpatterns = [
+    path("practice/", views.practice, name="practice"),
+    path("practice/new/", views.practice_new, name="practice_new"),
+    path("practice/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("practice/members/<int:pk>/role/", views.member_role, name="member_role"),
+    path("practice/agreement/", views.agreement_edit, name="agreement_edit"),
+    path("profile/", views.profile_edit, name="profile_edit"),
+    path("c/<slug:slug>/", views.coach_public, name="coach_public"),
+    path("join/<str:token>/", views.coach_invitation, name="coach_invitation"),
+]

@@ -1,0 +1,46 @@
+"""Coaching models a user may use: the built-in ones and their practice's own."""
+
+from __future__ import annotations
+
+from django.db.models import Max
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router
+
+from headway.accounts.models import User
+from headway.api.auth import request_user
+from headway.api.schemas import CoachingModelDetailOut, CoachingModelOut, ErrorOut
+from headway.coaching.models import CoachingModel, CoachingModelQuerySet
+
+router = Router(tags=["coaching models"])
+
+
+def available_models(user: User) -> CoachingModelQuerySet:
+    membership = user.membership()
+    return CoachingModel.objects.available_to(membership.practice_id if membership else None)
+
+
+def get_coaching_model(user: User, model_id: int) -> CoachingModel:
+    """The model, if this user may use it; 404 otherwise, whether or not it exists."""
+    return get_object_or_404(available_models(user), pk=model_id)
+
+
+@router.get(
+    "/models",
+    response={200: list[CoachingModelOut], 401: ErrorOut},
+    summary="Coaching models available to you",
+)
+def list_models(request: HttpRequest) -> list[CoachingModelOut]:
+    user = request_user(request)
+    models = available_models(user).annotate(latest=Max("versions__number"))
+    return [CoachingModelOut.of(m, latest_version=m.latest or 0) for m in models]
+
+
+@router.get(
+    "/models/{model_id}",
+    response={200: CoachingModelDetailOut, 401: ErrorOut, 404: ErrorOut},
+    summary="A coaching model with the stages and questions of its latest version",
+)
+def get_model(request: HttpRequest, model_id: int) -> CoachingModelDetailOut:
+    model = get_coaching_model(request_user(request), model_id)
+    return CoachingModelDetailOut.of_version(model, model.latest_version())

@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from headway.coaching.forms import ModelDetailsForm, NewStageForm, StageForm
+from headway.coaching.models import CoachingModel
+from headway.coaching.services import (
+    coaching_model_clone,
+    stage_add,
+    stage_delete,
+    stage_move,
+    stage_update,
+)
+from headway.engagements.access import current_user, get_membership
+
+
+def get_model(request: HttpRequest, pk: int) -> CoachingModel:
+    """A built-in model or one of the coach's practice; 404 otherwise."""
+    membership = get_membership(request)
+    return get_object_or_404(CoachingModel.objects.available_to(membership.practice_id), pk=pk)
+
+
+def get_own_model(request: HttpRequest, pk: int) -> CoachingModel:
+    """A model the coach's practice owns and may edit; 404 otherwise (built-ins are cloned, not edited)."""
+    membership = get_membership(request)
+    return get_object_or_404(CoachingModel, pk=pk, practice_id=membership.practice_id, archived=False)
+
+
+@login_required
+def model_list(request: HttpRequest) -> HttpResponse:
+    membership = get_membership(request)
+    models = CoachingModel.objects.available_to(membership.practice_id).order_by("practice_id", "name")
+    return render(
+        request,
+        "coaching/model_list.html",
+        {
+            "builtin": [m for m in models if m.is_builtin],
+            "own": [m for m in models if not m.is_builtin],
+            "nav": "models",
+        },
+    )
+
+
+@login_required
+def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    model = get_model(request, pk)
+    version = model.latest_version()
+    return render(
+        request,
+        "coaching/model_detail.html",
+        {
+            "model": model,
+            "version": version,
+            "stages": version.stages.prefetch_related("questions"),
+            "in_use": version.is_in_use(),
+            "engagement_count": sum(v.engagements.count() for v in model.versions.all()),  # type: ignore[attr-defined]
+            "editable": model.practice_id is not None,
+            "new_stage_form": NewStageForm(),
+            "nav": "models",
+        },
+    )
+
+
+@login_required
+def model_clone(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_model(request, pk)
+    initial = {
+        "name": f"My {source.name}",
+        "who_for": source.who_for,
+        "problems_solved": source.problems_solved,
+        "summary": source.summary,
+    }
+    form = ModelDetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        model = coaching_model_clone(
+            source=source.latest_version(),
+            practice_id=get_membership(request).practice_id,
+            by=current_user(request),
+            name=d["name"],
+            who_for=d["who_for"],
+            problems_solved=d["problems_solved"],
+        )
+        if d["summary"]:
+            CoachingModel.objects.filter(pk=model.pk).update(summary=d["summary"])
+        messages.success(request, f"“{model.name}” is yours to shape: edit its stages and questions below.")
+        return redirect("model_detail", model.pk)
+    return render(request, "coaching/model_form.html", {"form": form, "source": source, "nav": "models"})
+
+
+@login_required
+def model_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    model = get_own_model(request, pk)
+    form = ModelDetailsForm(
+        request.POST or None,
+        initial={
+            "name": model.name,
+            "who_for": model.who_for,
+            "problems_solved": model.problems_solved,
+            "summary": model.summary,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        CoachingModel.objects.filter(pk=model.pk).update(**form.cleaned_data)
+        messages.success(request, "Saved.")
+        return redirect("model_detail", model.pk)
+    return render(request, "coaching/model_form.html", {"form": form, "model": model, "nav": "models"})
+
+
+@login_required
+def stage_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    model = get_own_model(request, pk)
+    stage = get_object_or_404(model.latest_version().stages, key=key)
+    form = StageForm(
+        request.POST or None,
+        initial={
+            "name": stage.name,
+            "purpose": stage.purpose,
+            "questions": "\n".join(q.text for q in stage.questions.all()),
+            "exit_checklist": "\n".join(stage.exit_checklist),
+            "tools": stage.tools,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        stage_update(
+            model=model,
+            stage_key=key,
+            name=d["name"],
+            purpose=d["purpose"],
+            questions=d["questions"],
+            exit_checklist=d["exit_checklist"],
+            tools=d["tools"],
+        )
+        messages.success(request, f"Stage “{d['name']}” saved.")
+        return redirect("model_detail", model.pk)
+    return render(
+        request, "coaching/stage_form.html", {"form": form, "model": model, "stage": stage, "nav": "models"}
+    )
+
+
+@login_required
+@require_POST
+def stage_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    model = get_own_model(request, pk)
+    form = NewStageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the new stage a name.")
+        return redirect("model_detail", model.pk)
+    stage = stage_add(model=model, name=form.cleaned_data["name"])
+    return redirect("stage_edit", model.pk, stage.key)
+
+
+@login_required
+@require_POST
+def stage_delete_view(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    model = get_own_model(request, pk)
+    try:
+        stage_delete(model=model, stage_key=key)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Stage removed.")
+    return redirect("model_detail", model.pk)
+
+
+@login_required
+@require_POST
+def stage_move_view(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    model = get_own_model(request, pk)
+    offset = -1 if request.POST.get("direction") == "up" else 1
+    get_object_or_404(model.latest_version().stages, key=key)
+    stage_move(model=model, stage_key=key, offset=offset)
+    return redirect("model_detail", model.pk)

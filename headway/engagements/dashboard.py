@@ -1,0 +1,119 @@
+"""The coach dashboard's read model: every client with stage, quiet days and attention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from headway.accounts.models import User
+from headway.core.attention import Attention, EngagementFacts, attention_items, needs_action
+from headway.coaching.models import StageQuestion
+from headway.engagements.models import (
+    AgreementAcceptance,
+    Answer,
+    Engagement,
+    EngagementStatus,
+    StageTransition,
+)
+from headway.practices.models import Agreement
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    engagement: Engagement
+    days_quiet: int
+    attention: tuple[Attention, ...]
+
+    @property
+    def needs_action(self) -> bool:
+        return needs_action(self.attention)
+
+
+def _count(qs: QuerySet, group: str) -> Coalesce:
+    """COUNT(*) of a correlated queryset, 0 when it is empty."""
+    counted = qs.order_by().values(group).annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _days(since: datetime | None, now: datetime) -> int:
+    return 0 if since is None else max(0, (now - since).days)
+
+
+def dashboard_rows(
+    coach: User, *, status: str = "", stage: str = "", query: str = "", attention_only: bool = False
+) -> list[DashboardRow]:
+    now = timezone.now()
+    latest_acceptance = AgreementAcceptance.objects.filter(engagement=OuterRef("pk")).order_by(
+        "-accepted_at"
+    )
+    qs = (
+        Engagement.objects.coached_by(coach)
+        .select_related("client", "stage", "model_version__model", "intake")
+        .annotate(
+            accepted_agreement=Subquery(latest_acceptance.values("agreement__version")[:1]),
+            # Subqueries, not joins: several joined counts would multiply each other's rows.
+            answers_here=_count(
+                Answer.objects.filter(engagement=OuterRef("pk"), stage_key=OuterRef("stage__key"))
+                .exclude(text=""),
+                "engagement",
+            ),
+            questions_here=_count(StageQuestion.objects.filter(stage=OuterRef("stage")), "stage"),
+            last_answer_at=Subquery(
+                Answer.objects.filter(engagement=OuterRef("pk"))
+                .order_by("-updated_at")
+                .values("updated_at")[:1]
+            ),
+            entered_stage_at=Subquery(
+                StageTransition.objects.filter(engagement=OuterRef("pk"))
+                .order_by("-moved_at")
+                .values("moved_at")[:1]
+            ),
+        )
+    )
+    if status:
+        qs = qs.filter(status=status)
+    else:
+        qs = qs.exclude(status=EngagementStatus.CONCLUDED)
+    if stage:
+        qs = qs.filter(stage__name=stage)
+    if query:
+        qs = qs.filter(
+            Q(client__name__icontains=query) | Q(invited_name__icontains=query) | Q(invited_email__icontains=query)
+        )
+    current_versions = dict(
+        Agreement.objects.filter(practice__memberships__user=coach)
+        .values_list("practice_id")
+        .annotate(v=Max("version"))
+    )
+    rows = []
+    for e in qs:
+        intake = getattr(e, "intake", None)
+        current = current_versions.get(e.practice_id)
+        accepted = e.accepted_agreement  # type: ignore[attr-defined]
+        facts = EngagementFacts(
+            status=e.status,
+            self_guided=e.is_self_guided,
+            days_since_activity=_days(e.last_activity_at, now),
+            days_since_invited=_days(e.created_at, now) if e.status == EngagementStatus.INVITED else None,
+            days_in_stage=_days(e.entered_stage_at, now),  # type: ignore[attr-defined]
+            agreement_accepted=accepted is not None,
+            agreement_outdated=accepted is not None and current is not None and accepted < current,
+            intake_submitted=bool(intake and intake.is_complete),
+            answers_in_stage=e.answers_here,  # type: ignore[attr-defined]
+            questions_in_stage=e.questions_here,  # type: ignore[attr-defined]
+            checklist_done=len(e.done_items(e.stage.key)),
+            checklist_total=len(e.stage.exit_checklist),
+            unseen_client_activity=bool(
+                e.last_answer_at  # type: ignore[attr-defined]
+                and (e.coach_seen_at is None or e.last_answer_at > e.coach_seen_at)  # type: ignore[attr-defined]
+            ),
+        )
+        items = attention_items(facts)
+        if attention_only and not needs_action(items):
+            continue
+        rows.append(DashboardRow(engagement=e, days_quiet=facts.days_since_activity, attention=items))
+    return rows

@@ -1,0 +1,72 @@
+"""The OpenAPI schema and the docs page, served from our own host only."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+
+from tests.api.support import session_client
+from tests.helpers import World
+
+EXPECTED_PATHS = {
+    "/api/me": {"get"},
+    "/api/models": {"get"},
+    "/api/models/{model_id}": {"get"},
+    "/api/engagements": {"get"},
+    "/api/engagements/{engagement_id}": {"get"},
+    "/api/engagements/{engagement_id}/stages": {"get"},
+    "/api/engagements/{engagement_id}/stage": {"post"},
+    "/api/engagements/{engagement_id}/intake": {"get", "put"},
+    "/api/engagements/{engagement_id}/answers": {"get"},
+    "/api/engagements/{engagement_id}/answers/{question_id}": {"put"},
+}
+
+
+@pytest.mark.django_db
+def test_openapi_schema_is_json_with_every_path() -> None:
+    response = Client().get("/api/openapi.json")
+    assert response.status_code == 200
+    schema = json.loads(response.content)
+    assert schema["openapi"].startswith("3.")
+    assert schema["info"]["title"] == "Headway API"
+    assert {path: set(ops) for path, ops in schema["paths"].items()} == EXPECTED_PATHS
+    assert set(schema["components"]["securitySchemes"]) == {"TokenAuth", "SessionAuth"}
+    assert schema["components"]["securitySchemes"]["TokenAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+    }
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert operation["security"] == [{"TokenAuth": []}, {"SessionAuth": []}], (method, path)
+            assert "200" in operation["responses"]
+            assert "401" in operation["responses"]
+
+
+URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""")
+
+
+def test_docs_page_uses_no_other_host(world: World) -> None:
+    client = session_client(world.owner)
+    response = client.get("/api/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>Headway API</title>" in html
+    foreign = [u for u in URL.findall(html) if urlsplit(u).hostname not in {None, "testserver"}]
+    assert foreign == []
+    settings = re.search(r'id="swagger-settings">(.*?)</script>', html, re.S)
+    assert settings is not None
+    swagger = json.loads(settings.group(1))
+    assert swagger["url"] == "/api/openapi.json"
+    assert swagger["validatorUrl"] is None  # no badge fetched from the online validator
+    # The Swagger assets it names are ninja's own static files, served by this app.
+    assets = re.findall(r"""(?:src|href)="([^"]+)\"""", html)
+    assert any(a.endswith("swagger-ui-bundle.js") for a in assets)
+    for asset in assets:
+        assert asset.startswith("/static/"), asset
+        served = client.get(asset)
+        assert served.status_code == 200, asset
+        served.close()
