@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -87,10 +88,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     options = ["--interval", str(args.interval)]
     if args.batch:
         options.append("--batch")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         call_command("db_worker", *options)
-    except KeyboardInterrupt:
-        pass
     return 0
 
 
@@ -100,7 +99,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if _pending_migrations():
         raise CliError("the database is not migrated yet: run `headway manage migrate --noinput`")
-    result = demo_load(reset=args.reset)
+    from django.core.exceptions import ValidationError
+
+    try:
+        result = demo_load(reset=args.reset)
+    except ValidationError as exc:
+        raise CliError(" ".join(exc.messages)) from exc
     print(result.summary())
     return 0
 
@@ -129,7 +133,7 @@ def cmd_createcoach(args: argparse.Namespace) -> int:
             practice_name=args.practice or f"{args.name}'s practice",
         )
     except ValidationError as exc:
-        raise CliError("; ".join(exc.messages)) from exc
+        raise CliError(" ".join(exc.messages)) from exc
     print(f"Coach {user.email} created with the practice “{user.membership().practice}”.")  # type: ignore[union-attr]
     return 0
 
@@ -172,25 +176,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def _run(argv: list[str]) -> int:
     if argv and argv[0] == "manage":
         # Everything after `manage` belongs to Django, flags included.
-        try:
-            return _manage(argv[1:] or ["help"])
-        except CliError as exc:
-            print(f"headway: {exc}", file=sys.stderr)
-            return 1
+        return _manage(argv[1:] or ["help"])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 2
+    return int(args.func(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     try:
-        return int(args.func(args))
+        return _run(list(sys.argv[1:] if argv is None else argv))
     except CliError as exc:
         print(f"headway: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        from django.db import DatabaseError
+
+        if isinstance(exc, DatabaseError):
+            # The usual cause is configuration (DATABASE_URL, a server not running).
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            print(f"headway: database problem: {first_line}", file=sys.stderr)
+            return 1
+        raise
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.test import Client
 
 from headway.accounts.models import User
+from headway.accounts.services import user_signup
 from headway.coaching.models import CoachingModel
 from headway.engagements.models import Engagement
 from headway.engagements.services import (
@@ -16,8 +17,7 @@ from headway.engagements.services import (
     invitation_by_token,
 )
 from headway.practices.models import Membership, Practice
-from headway.practices.services import coach_signup, practice_invite_coach, coach_invitation_accept
-from headway.accounts.services import user_signup
+from headway.practices.services import coach_invitation_accept, coach_signup, practice_invite_coach
 
 PASSWORD = "correct horse battery staple"
 
@@ -84,7 +84,9 @@ def build_world() -> World:
         verified=True,
     )
     practice = Membership.objects.get(user=owner).practice
-    colleague = user_signup(email="carl@example.com", name="Carl Colleague", password=PASSWORD, verified=True)
+    colleague = user_signup(
+        email="carl@example.com", name="Carl Colleague", password=PASSWORD, verified=True
+    )
     invitation = practice_invite_coach(practice=practice, by=owner, email=colleague.email)
     coach_invitation_accept(invitation=invitation, user=colleague)
     outsider = coach_signup(

@@ -19,10 +19,18 @@ class LoginForm(AuthenticationForm):
         "inactive": "This account is inactive.",
     }
 
+    def clean_username(self) -> str:
+        # Addresses are stored in lower case (UserManager.create_user): match however typed.
+        return self.cleaned_data["username"].lower()
+
 
 class SignupForm(forms.Form):
-    name = forms.CharField(label="Your name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    email = forms.EmailField(label="Email", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    name = forms.CharField(
+        label="Your name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label="Email", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     password = forms.CharField(
         label="Password",
         strip=False,
@@ -33,7 +41,9 @@ class SignupForm(forms.Form):
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email already exists. Log in instead.")
+            raise forms.ValidationError(
+                "An account with this email already exists. Log in instead."
+            )
         return email
 
     def clean(self) -> dict[str, Any]:

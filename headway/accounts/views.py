@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from headway.accounts.forms import CoachSignupForm, NameForm, SignupForm, TokenForm
@@ -42,7 +43,8 @@ def signup_coach(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend=BACKEND)
             messages.success(
-                request, f"Welcome, {user.get_short_name()}. Your practice is ready: invite your first client."
+                request,
+                f"Welcome, {user.get_short_name()}. Your practice is ready: invite your first client.",
             )
             return redirect("dashboard")
     return render(request, "accounts/signup.html", {"form": form, "kind": "coach"})
@@ -65,7 +67,9 @@ def signup_self(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc)
         else:
             login(request, user, backend=BACKEND)
-            messages.success(request, "Your journey has started. Take the first question at your own pace.")
+            messages.success(
+                request, "Your journey has started. Take the first question at your own pace."
+            )
             return redirect("engagement_detail", engagement.pk)
     return render(
         request,
@@ -93,7 +97,11 @@ def verify_resend(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             user_send_verification(user=user)
         messages.info(request, f"We sent a new confirmation link to {user.email}.")
-    return redirect(request.POST.get("next") or "home")
+    target = request.POST.get("next", "")
+    on_site = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return redirect(target if on_site else "home")
 
 
 @login_required

@@ -46,9 +46,9 @@ class SessionAuth(APIKeyCookie):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return None
-        if self.csrf and not getattr(request, "_ninja_csrf_exempt", False):
-            if check_csrf(request) is not None:
-                raise HttpError(403, "CSRF check failed. Send the X-CSRFToken header.")
+        exempt = getattr(request, "_ninja_csrf_exempt", False)
+        if self.csrf and not exempt and check_csrf(request) is not None:
+            raise HttpError(403, "CSRF check failed. Send the X-CSRFToken header.")
         return user
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:

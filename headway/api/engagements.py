@@ -99,7 +99,9 @@ def list_engagement_stages(request: HttpRequest, engagement_id: int) -> list[Eng
     summary="Move the engagement to another stage",
     description="The coach moves the stage; in a self-guided journey, the client does.",
 )
-def move_stage(request: HttpRequest, engagement_id: int, payload: MoveStageIn) -> EngagementDetailOut:
+def move_stage(
+    request: HttpRequest, engagement_id: int, payload: MoveStageIn
+) -> EngagementDetailOut:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
     if not engagement.can_move_stage(user):
@@ -134,7 +136,9 @@ def put_intake(request: HttpRequest, engagement_id: int, payload: IntakeIn) -> I
     if not engagement.is_client(user):
         raise HttpError(403, "Only the client fills in the intake.")
     intake = Intake.objects.filter(engagement=engagement).first() or Intake(engagement=engagement)
-    intake = intake_save(engagement=engagement, intake=payload.apply_to(intake), submit=payload.submit)
+    intake = intake_save(
+        engagement=engagement, intake=payload.apply_to(intake), submit=payload.submit
+    )
     return IntakeOut.of(intake)
 
 

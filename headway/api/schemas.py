@@ -4,13 +4,14 @@ by accident. Output schemas are built from model instances by their `of()` const
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from ninja import Field, Schema
 from pydantic import field_validator
 
 from headway.accounts.models import User
 from headway.coaching.models import CoachingModel, ModelVersion, Stage, StageQuestion
-from headway.engagements.models import Answer, Engagement, Intake, Stance, StageTransition
+from headway.engagements.models import Answer, Engagement, Intake, StageTransition, Stance
 from headway.practices.models import Membership
 
 
@@ -172,7 +173,7 @@ class EngagementOut(Schema):
     concluded_at: datetime | None
 
     @classmethod
-    def fields_of(cls, engagement: Engagement) -> dict[str, object]:
+    def fields_of(cls, engagement: Engagement) -> dict[str, Any]:
         version = engagement.model_version
         return {
             "id": engagement.pk,
@@ -181,7 +182,9 @@ class EngagementOut(Schema):
             "coach": PersonOut.maybe(engagement.coach),
             "client": PersonOut.maybe(engagement.client),
             "client_name": engagement.client_name,
-            "model": ModelRefOut(id=version.model_id, name=version.model.name, version=version.number),
+            "model": ModelRefOut(
+                id=version.model_id, name=version.model.name, version=version.number
+            ),
             "stage": StageRefOut.of(engagement.stage),
             "created_at": engagement.created_at,
             "last_activity_at": engagement.last_activity_at,
@@ -287,7 +290,7 @@ class EngagementStageOut(Schema):
 
 # --- intake ---------------------------------------------------------------------------
 
-STANCES = ["", *Stance.values]
+STANCES: list[str] = ["", *Stance.values]
 
 
 class IntakeFields(Schema):
@@ -299,7 +302,7 @@ class IntakeFields(Schema):
     stance: str = Field(
         "",
         description="Where the client stands; empty when not given.",
-        json_schema_extra={"enum": STANCES},
+        json_schema_extra={"enum": [*STANCES]},
     )
     constraints: str = Field("", max_length=5000)
     hopes: str = Field("", max_length=5000, description="What the client wants from coaching.")

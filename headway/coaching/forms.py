@@ -12,7 +12,9 @@ class ModelDetailsForm(forms.Form):
     problems_solved = forms.CharField(
         label="The problems it solves", widget=forms.Textarea(attrs={"rows": 3})
     )
-    summary = forms.CharField(label="Summary", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        label="Summary", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -21,7 +23,9 @@ def _lines(text: str) -> list[str]:
 
 class StageForm(forms.Form):
     name = forms.CharField(label="Stage name", max_length=150)
-    purpose = forms.CharField(label="Purpose", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    purpose = forms.CharField(
+        label="Purpose", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     questions = forms.CharField(
         label="Open questions",
         widget=forms.Textarea(attrs={"rows": 12}),

@@ -112,9 +112,7 @@ class Stage(models.Model):
 
     class Meta:
         ordering = ["version_id", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["version", "key"], name="stage_key_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["version", "key"], name="stage_key_unique")]
 
     def __str__(self) -> str:
         return self.name

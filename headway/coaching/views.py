@@ -28,13 +28,17 @@ def get_model(request: HttpRequest, pk: int) -> CoachingModel:
 def get_own_model(request: HttpRequest, pk: int) -> CoachingModel:
     """A model the coach's practice owns and may edit; 404 otherwise (built-ins are cloned, not edited)."""
     membership = get_membership(request)
-    return get_object_or_404(CoachingModel, pk=pk, practice_id=membership.practice_id, archived=False)
+    return get_object_or_404(
+        CoachingModel, pk=pk, practice_id=membership.practice_id, archived=False
+    )
 
 
 @login_required
 def model_list(request: HttpRequest) -> HttpResponse:
     membership = get_membership(request)
-    models = CoachingModel.objects.available_to(membership.practice_id).order_by("practice_id", "name")
+    models = CoachingModel.objects.available_to(membership.practice_id).order_by(
+        "practice_id", "name"
+    )
     return render(
         request,
         "coaching/model_list.html",
@@ -88,9 +92,13 @@ def model_clone(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if d["summary"]:
             CoachingModel.objects.filter(pk=model.pk).update(summary=d["summary"])
-        messages.success(request, f"“{model.name}” is yours to shape: edit its stages and questions below.")
+        messages.success(
+            request, f"“{model.name}” is yours to shape: edit its stages and questions below."
+        )
         return redirect("model_detail", model.pk)
-    return render(request, "coaching/model_form.html", {"form": form, "source": source, "nav": "models"})
+    return render(
+        request, "coaching/model_form.html", {"form": form, "source": source, "nav": "models"}
+    )
 
 
 @login_required
@@ -109,7 +117,9 @@ def model_edit(request: HttpRequest, pk: int) -> HttpResponse:
         CoachingModel.objects.filter(pk=model.pk).update(**form.cleaned_data)
         messages.success(request, "Saved.")
         return redirect("model_detail", model.pk)
-    return render(request, "coaching/model_form.html", {"form": form, "model": model, "nav": "models"})
+    return render(
+        request, "coaching/model_form.html", {"form": form, "model": model, "nav": "models"}
+    )
 
 
 @login_required
@@ -140,7 +150,9 @@ def stage_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         messages.success(request, f"Stage “{d['name']}” saved.")
         return redirect("model_detail", model.pk)
     return render(
-        request, "coaching/stage_form.html", {"form": form, "model": model, "stage": stage, "nav": "models"}
+        request,
+        "coaching/stage_form.html",
+        {"form": form, "model": model, "stage": stage, "nav": "models"},
     )
 
 
@@ -160,6 +172,7 @@ def stage_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def stage_delete_view(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     model = get_own_model(request, pk)
+    get_object_or_404(model.latest_version().stages, key=key)
     try:
         stage_delete(model=model, stage_key=key)
     except ValidationError as exc:

@@ -46,7 +46,10 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
         return ()
     items: list[Attention] = []
     if facts.status == "invited":
-        if facts.days_since_invited is not None and facts.days_since_invited >= INVITE_REMINDER_DAYS:
+        if (
+            facts.days_since_invited is not None
+            and facts.days_since_invited >= INVITE_REMINDER_DAYS
+        ):
             items.append(
                 Attention(
                     "invite-pending",
@@ -74,7 +77,9 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
         and facts.checklist_done == facts.checklist_total
         and facts.questions_in_stage
     ):
-        items.append(Attention("stage-ready", "Exit checklist complete: ready to move on?", Level.INFO))
+        items.append(
+            Attention("stage-ready", "Exit checklist complete: ready to move on?", Level.INFO)
+        )
     elif facts.days_in_stage >= LONG_STAGE_DAYS and facts.status == "active":
         items.append(
             Attention("long-stage", f"In this stage for {facts.days_in_stage} days", Level.INFO)

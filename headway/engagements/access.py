@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django_htmx.middleware import HtmxDetails
 
 from headway.accounts.models import User
 from headway.engagements.models import Engagement
 from headway.practices.models import Membership
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 def current_user(request: HttpRequest) -> User:

@@ -10,8 +10,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.core.attention import Attention, EngagementFacts, attention_items, needs_action
 from headway.coaching.models import StageQuestion
+from headway.core.attention import Attention, EngagementFacts, attention_items, needs_action
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
@@ -57,8 +57,9 @@ def dashboard_rows(
             accepted_agreement=Subquery(latest_acceptance.values("agreement__version")[:1]),
             # Subqueries, not joins: several joined counts would multiply each other's rows.
             answers_here=_count(
-                Answer.objects.filter(engagement=OuterRef("pk"), stage_key=OuterRef("stage__key"))
-                .exclude(text=""),
+                Answer.objects.filter(
+                    engagement=OuterRef("pk"), stage_key=OuterRef("stage__key")
+                ).exclude(text=""),
                 "engagement",
             ),
             questions_here=_count(StageQuestion.objects.filter(stage=OuterRef("stage")), "stage"),
@@ -74,15 +75,14 @@ def dashboard_rows(
             ),
         )
     )
-    if status:
-        qs = qs.filter(status=status)
-    else:
-        qs = qs.exclude(status=EngagementStatus.CONCLUDED)
+    qs = qs.filter(status=status) if status else qs.exclude(status=EngagementStatus.CONCLUDED)
     if stage:
         qs = qs.filter(stage__name=stage)
     if query:
         qs = qs.filter(
-            Q(client__name__icontains=query) | Q(invited_name__icontains=query) | Q(invited_email__icontains=query)
+            Q(client__name__icontains=query)
+            | Q(invited_name__icontains=query)
+            | Q(invited_email__icontains=query)
         )
     current_versions = dict(
         Agreement.objects.filter(practice__memberships__user=coach)
@@ -98,7 +98,9 @@ def dashboard_rows(
             status=e.status,
             self_guided=e.is_self_guided,
             days_since_activity=_days(e.last_activity_at, now),
-            days_since_invited=_days(e.created_at, now) if e.status == EngagementStatus.INVITED else None,
+            days_since_invited=_days(e.created_at, now)
+            if e.status == EngagementStatus.INVITED
+            else None,
             days_in_stage=_days(e.entered_stage_at, now),  # type: ignore[attr-defined]
             agreement_accepted=accepted is not None,
             agreement_outdated=accepted is not None and current is not None and accepted < current,
@@ -115,5 +117,7 @@ def dashboard_rows(
         items = attention_items(facts)
         if attention_only and not needs_action(items):
             continue
-        rows.append(DashboardRow(engagement=e, days_quiet=facts.days_since_activity, attention=items))
+        rows.append(
+            DashboardRow(engagement=e, days_quiet=facts.days_since_activity, attention=items)
+        )
     return rows

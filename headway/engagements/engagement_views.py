@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,12 +12,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from headway.coaching.models import Stage, StageQuestion
 from headway.core.tools import TOOLS, ToolSpec
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
 from headway.engagements.forms import (
     AcceptAgreementForm,
     IntakeForm,
@@ -94,13 +96,14 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "checklist": [(i, item, i in done) for i, item in enumerate(view_stage.exit_checklist)],
         "tools": _tools(engagement, view_stage),
         "next_stage": engagement.stage.next_stage(),
-        "can_edit_answers": engagement.is_client(user) and engagement.status != EngagementStatus.CONCLUDED,
-        "can_move": engagement.can_move_stage(user) and engagement.status != EngagementStatus.CONCLUDED,
+        "can_edit_answers": engagement.is_client(user)
+        and engagement.status != EngagementStatus.CONCLUDED,
+        "can_move": engagement.can_move_stage(user)
+        and engagement.status != EngagementStatus.CONCLUDED,
         "intake": Intake.objects.filter(engagement=engagement).first(),
         "current_agreement": current_agreement,
         "acceptance": acceptance,
-        "transitions": engagement.transitions.select_related("from_stage", "to_stage", "moved_by")[:20],
-        "status_changes": engagement.status_changes.select_related("changed_by")[:10],
+        "history": _history(engagement),
         "nav": "dashboard" if is_coach else "journey",
     }
     if context["can_move"]:
@@ -114,6 +117,37 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if engagement.is_self_guided and engagement.is_client(user):
         context.update(_asks_context(request, questions))
     return render(request, "engagements/detail.html", context)
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    when: datetime
+    what: str
+    who: str
+    why: str
+
+
+def _history(engagement: Engagement, limit: int = 25) -> list[HistoryItem]:
+    """Stage moves and status changes as one timeline, newest first."""
+    items = [
+        HistoryItem(
+            t.moved_at,
+            f"Moved to {t.to_stage.name}" if t.from_stage_id else f"Started at {t.to_stage.name}",
+            t.moved_by.name if t.moved_by else "",
+            t.reason,
+        )
+        for t in engagement.transitions.select_related("to_stage", "moved_by")[:limit]
+    ]
+    items += [
+        HistoryItem(
+            s.changed_at,
+            s.get_to_status_display(),
+            s.changed_by.name if s.changed_by else "",
+            s.reason,
+        )
+        for s in engagement.status_changes.select_related("changed_by")[:limit]
+    ]
+    return sorted(items, key=lambda i: i.when, reverse=True)[:limit]
 
 
 def _asks_context(request: HttpRequest, questions: list) -> dict[str, object]:
@@ -151,7 +185,7 @@ def _client_or_403(engagement: Engagement, request: HttpRequest) -> None:
 
 @login_required
 @require_POST
-def answer_save_view(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+def answer_save_view(request: HtmxHttpRequest, pk: int, question_pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
     _client_or_403(engagement, request)
     question = get_object_or_404(
@@ -163,12 +197,19 @@ def answer_save_view(request: HttpRequest, pk: int, question_pk: int) -> HttpRes
     text = request.POST.get("text", request.POST.get(f"answer-{question.pk}"))
     if text is None:
         return HttpResponseBadRequest("No answer text was sent.")
-    answer = answer_save(engagement=engagement, question=question, text=text, by=current_user(request))
+    answer = answer_save(
+        engagement=engagement, question=question, text=text, by=current_user(request)
+    )
     if request.htmx:
         return render(request, "engagements/_saved.html", {"answer": answer})
     messages.success(request, "Answer saved.")
-    target = request.POST.get("next") or f"{engagement.get_absolute_url()}?stage={question.stage.key}"
-    return redirect(target if target.startswith("/") else engagement.get_absolute_url())
+    target = (
+        request.POST.get("next") or f"{engagement.get_absolute_url()}?stage={question.stage.key}"
+    )
+    on_site = target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return redirect(target if on_site else engagement.get_absolute_url())
 
 
 @login_required
@@ -177,7 +218,9 @@ def answers_save_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The no-JavaScript path: the whole stage's answers in one form."""
     engagement = get_engagement(request, pk)
     _client_or_403(engagement, request)
-    stage = get_object_or_404(Stage, version_id=engagement.model_version_id, key=request.POST.get("stage"))
+    stage = get_object_or_404(
+        Stage, version_id=engagement.model_version_id, key=request.POST.get("stage")
+    )
     user = current_user(request)
     for question in stage.questions.all():
         field = f"answer-{question.pk}"
@@ -193,7 +236,9 @@ def move_stage_view(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
     if not engagement.can_move_stage(current_user(request)):
         raise PermissionDenied("Only the coach moves the stage.")
-    form = MoveStageForm(request.POST, version_id=engagement.model_version_id, current_id=engagement.stage_id)
+    form = MoveStageForm(
+        request.POST, version_id=engagement.model_version_id, current_id=engagement.stage_id
+    )
     if form.is_valid():
         try:
             engagement_move_stage(
@@ -235,11 +280,13 @@ def status_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def checklist_view(request: HttpRequest, pk: int, stage_pk: int, index: int) -> HttpResponse:
+def checklist_view(request: HtmxHttpRequest, pk: int, stage_pk: int, index: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
     stage = get_object_or_404(Stage, pk=stage_pk, version_id=engagement.model_version_id)
     try:
-        checklist_toggle(engagement=engagement, stage=stage, index=index, done=request.POST.get("done") == "1")
+        checklist_toggle(
+            engagement=engagement, stage=stage, index=index, done=request.POST.get("done") == "1"
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     if request.htmx:
@@ -258,8 +305,12 @@ def intake_view(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied("Only the client fills the intake.")
         if form.is_valid():
             intake_save(engagement=engagement, intake=form.save(commit=False), submit=True)
-            messages.success(request, "Thank you: your intake is saved and shared with your coach."
-                             if not engagement.is_self_guided else "Your intake is saved.")
+            messages.success(
+                request,
+                "Thank you: your intake is saved and shared with your coach."
+                if not engagement.is_self_guided
+                else "Your intake is saved.",
+            )
             return redirect(engagement)
     return render(
         request,
@@ -275,7 +326,8 @@ def agreement_view(request: HttpRequest, pk: int) -> HttpResponse:
     if current is None:
         messages.info(request, "A self-guided journey has no coaching agreement.")
         return redirect(engagement)
-    form = AcceptAgreementForm(request.POST or None)
+    # Bound on every POST: an unticked box sends nothing, and that must still show the error.
+    form = AcceptAgreementForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not engagement.is_client(current_user(request)):
             raise PermissionDenied("Only the client accepts the agreement.")
@@ -302,7 +354,11 @@ def coach_view(request: HttpRequest, pk: int) -> HttpResponse:
     if engagement.coach is None:
         return redirect("engagement_request_coach", engagement.pk)
     profile = CoachProfile.objects.filter(user=engagement.coach).first()
-    return render(request, "engagements/coach.html", {"e": engagement, "profile": profile, "coach": engagement.coach})
+    return render(
+        request,
+        "engagements/coach.html",
+        {"e": engagement, "profile": profile, "coach": engagement.coach},
+    )
 
 
 @login_required

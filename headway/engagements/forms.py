@@ -27,7 +27,9 @@ class InviteClientForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["model"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = CoachingModel.objects.available_to(practice_id).order_by("practice_id", "name")
+        field.queryset = CoachingModel.objects.available_to(practice_id).order_by(
+            "practice_id", "name"
+        )
 
 
 class IntakeForm(forms.ModelForm):
@@ -59,10 +61,18 @@ class IntakeForm(forms.ModelForm):
         return value
 
 
+class StageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Stage) -> str:  # type: ignore[override]
+        return f"{obj.position}. {obj.name}"
+
+
 class MoveStageForm(forms.Form):
-    stage = forms.ModelChoiceField(label="Move to stage", queryset=Stage.objects.none(), empty_label=None)
+    stage = StageChoiceField(
+        label="Move to stage", queryset=Stage.objects.none(), empty_label=None
+    )
     reason = forms.CharField(
-        label="Why now? (kept in the stage history)",
+        label="Why now?",
+        help_text="Kept in the stage history.",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -71,8 +81,9 @@ class MoveStageForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["stage"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Stage.objects.filter(version_id=version_id).exclude(pk=current_id).order_by("position")
-        field.label_from_instance = lambda s: f"{s.position}. {s.name}"  # type: ignore[method-assign]
+        field.queryset = (
+            Stage.objects.filter(version_id=version_id).exclude(pk=current_id).order_by("position")
+        )
 
 
 class StatusForm(forms.Form):
@@ -84,7 +95,7 @@ class StatusForm(forms.Form):
             (EngagementStatus.CONCLUDED, "Concluded"),
         ],
     )
-    reason = forms.CharField(label="Note (optional)", required=False, max_length=500)
+    reason = forms.CharField(label="Note", required=False, max_length=500)
 
 
 class RequestCoachForm(forms.Form):

@@ -44,7 +44,11 @@ class Engagement(models.Model):
         max_length=10, choices=EngagementStatus.choices, default=EngagementStatus.ACTIVE
     )
     practice = models.ForeignKey(
-        "practices.Practice", on_delete=models.PROTECT, null=True, blank=True, related_name="engagements"
+        "practices.Practice",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="engagements",
     )
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -139,6 +143,9 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"Invitation to {self.email} ({self.get_direction_display()})"
+
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and self.declined_at is None
@@ -159,9 +166,14 @@ class StageTransition(models.Model):
     class Meta:
         ordering = ["-moved_at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.engagement_id}: to {self.to_stage_id} at {self.moved_at:%Y-%m-%d}"
+
 
 class StatusChange(models.Model):
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="status_changes")
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="status_changes"
+    )
     from_status = models.CharField(max_length=10, choices=EngagementStatus.choices)
     to_status = models.CharField(max_length=10, choices=EngagementStatus.choices)
     changed_by = models.ForeignKey(
@@ -173,15 +185,23 @@ class StatusChange(models.Model):
     class Meta:
         ordering = ["-changed_at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.engagement_id}: {self.from_status} to {self.to_status}"
+
 
 class AgreementAcceptance(models.Model):
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="acceptances")
     agreement = models.ForeignKey("practices.Agreement", on_delete=models.PROTECT, related_name="+")
-    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     accepted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-accepted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.engagement_id} accepted agreement {self.agreement_id}"
 
 
 class Stance(models.TextChoices):
@@ -211,6 +231,9 @@ class Intake(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self) -> str:
+        return f"Intake of engagement {self.engagement_id}"
+
     @property
     def is_complete(self) -> bool:
         return self.submitted_at is not None
@@ -222,7 +245,11 @@ class Answer(models.Model):
 
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(
-        "coaching.StageQuestion", on_delete=models.SET_NULL, null=True, blank=True, related_name="answers"
+        "coaching.StageQuestion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answers",
     )
     stage_key = models.SlugField(max_length=80)
     question_key = models.SlugField(max_length=80)
@@ -240,3 +267,6 @@ class Answer(models.Model):
                 fields=["engagement", "stage_key", "question_key"], name="one_answer_per_question"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.stage_key}/{self.question_key}"

@@ -22,6 +22,11 @@ from headway.engagements.models import (
 from headway.practices.models import Agreement, Membership
 
 
+def _refuse_if_concluded(engagement: Engagement) -> None:
+    if engagement.status == EngagementStatus.CONCLUDED:
+        raise ValidationError("This engagement is concluded: it is kept as it was.")
+
+
 def _start_stage(engagement: Engagement, stage: Stage, by: User | None, reason: str) -> None:
     StageTransition.objects.create(
         engagement=engagement, from_stage=None, to_stage=stage, moved_by=by, reason=reason
@@ -40,9 +45,10 @@ def engagement_invite_client(
 ) -> tuple[Engagement, str]:
     """Create the engagement (status invited) and email the client a link to join it."""
     email = email.strip().lower()
-    if Engagement.objects.coached_by(coach).open().filter(
-        invited_email__iexact=email
-    ).exists() or Engagement.objects.coached_by(coach).open().filter(client__email__iexact=email).exists():
+    if (
+        Engagement.objects.coached_by(coach).open().filter(invited_email__iexact=email).exists()
+        or Engagement.objects.coached_by(coach).open().filter(client__email__iexact=email).exists()
+    ):
         raise ValidationError(f"You already have an open engagement with {email}.")
     version = model.latest_version()
     stage = version.first_stage()
@@ -101,7 +107,9 @@ def _carry_over(source: Engagement, target: Engagement) -> None:
         intake.save()
     questions = {
         (q.stage.key, q.key): q
-        for q in StageQuestion.objects.filter(stage__version=target.model_version).select_related("stage")
+        for q in StageQuestion.objects.filter(stage__version=target.model_version).select_related(
+            "stage"
+        )
     }
     for answer in source.answers.all():
         question = questions.get((answer.stage_key, answer.question_key))
@@ -229,7 +237,12 @@ def engagement_start_self_guided(*, user: User, model: CoachingModel) -> Engagem
 
 @transaction.atomic
 def engagement_move_stage(
-    *, engagement: Engagement, to_stage: Stage, by: User | None, reason: str = "", force: bool = False
+    *,
+    engagement: Engagement,
+    to_stage: Stage,
+    by: User | None,
+    reason: str = "",
+    force: bool = False,
 ) -> StageTransition:
     if to_stage.version_id != engagement.model_version_id:
         raise ValidationError("That stage belongs to another coaching model.")
@@ -274,20 +287,28 @@ def engagement_set_status(
 
 @transaction.atomic
 def answer_save(*, engagement: Engagement, question: StageQuestion, text: str, by: User) -> Answer:
+    _refuse_if_concluded(engagement)
     if question.stage.version_id != engagement.model_version_id:
         raise ValidationError("That question is not part of this engagement.")
     answer, _ = Answer.objects.update_or_create(
         engagement=engagement,
         stage_key=question.stage.key,
         question_key=question.key,
-        defaults={"question": question, "question_text": question.text, "text": text, "updated_by": by},
+        defaults={
+            "question": question,
+            "question_text": question.text,
+            "text": text,
+            "updated_by": by,
+        },
     )
     Engagement.objects.filter(pk=engagement.pk).update(last_activity_at=timezone.now())
     return answer
 
 
 @transaction.atomic
-def agreement_accept(*, engagement: Engagement, agreement: Agreement, by: User) -> AgreementAcceptance:
+def agreement_accept(
+    *, engagement: Engagement, agreement: Agreement, by: User
+) -> AgreementAcceptance:
     if not engagement.is_client(by):
         raise ValidationError("Only the client accepts the coaching agreement.")
     if agreement.practice_id != engagement.practice_id:
@@ -301,6 +322,7 @@ def agreement_accept(*, engagement: Engagement, agreement: Agreement, by: User) 
 
 @transaction.atomic
 def intake_save(*, engagement: Engagement, intake: Intake, submit: bool) -> Intake:
+    _refuse_if_concluded(engagement)
     intake.engagement = engagement
     if submit and intake.submitted_at is None:
         intake.submitted_at = timezone.now()

@@ -49,11 +49,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     stage = request.GET.get("stage", "")
     query = request.GET.get("q", "").strip()
     attention_only = request.GET.get("attention") == "1"
-    rows = dashboard_rows(coach, status=status, stage=stage, query=query, attention_only=attention_only)
+    rows = dashboard_rows(
+        coach, status=status, stage=stage, query=query, attention_only=attention_only
+    )
     stage_names = sorted(
-        set(
-            Engagement.objects.coached_by(coach).values_list("stage__name", flat=True)
-        )
+        set(Engagement.objects.coached_by(coach).values_list("stage__name", flat=True))
     )
     coach_requests = Invitation.objects.filter(
         direction=Invitation.Direction.CLIENT_TO_COACH,
@@ -139,7 +139,9 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     user = request.user if request.user.is_authenticated else None
     if user is None:
         form_class = CoachSignupForm if to_coach else SignupForm
-        form = form_class(request.POST or None, initial={"email": invite.email, "name": engagement.invited_name})
+        form = form_class(
+            request.POST or None, initial={"email": invite.email, "name": engagement.invited_name}
+        )
         if request.method == "POST" and form.is_valid():
             d = form.cleaned_data
             try:
@@ -185,7 +187,9 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                     practice_create(owner=user, name=request.POST.get("practice_name", ""))
                 bring = None
                 if not to_coach and request.POST.get("bring_from"):
-                    bring = next((e for e in self_guided if str(e.pk) == request.POST["bring_from"]), None)
+                    bring = next(
+                        (e for e in self_guided if str(e.pk) == request.POST["bring_from"]), None
+                    )
                 accepted = invitation_accept(invitation=invite, user=user, bring_from=bring)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))

@@ -8,7 +8,15 @@ from headway.practices.models import Agreement, CoachProfile
 class CoachProfileForm(forms.ModelForm):
     class Meta:
         model = CoachProfile
-        fields = ["headline", "story", "background", "training", "specialties", "session_formats", "is_public"]
+        fields = [
+            "headline",
+            "story",
+            "background",
+            "training",
+            "specialties",
+            "session_formats",
+            "is_public",
+        ]
         widgets = {
             f: forms.Textarea(attrs={"rows": 4})
             for f in ["story", "background", "training", "specialties", "session_formats"]

@@ -58,6 +58,9 @@ class CoachInvitation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"Invitation of {self.email} to {self.practice_id}"
+
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None
@@ -76,7 +79,9 @@ class CoachProfile(models.Model):
     training = models.TextField("Training and credentials", blank=True)
     specialties = models.TextField("Specialties", blank=True, help_text="One per line.")
     session_formats = models.TextField(
-        "Session formats", blank=True, help_text="For example: 60-minute video calls, walk-and-talk."
+        "Session formats",
+        blank=True,
+        help_text="For example: 60-minute video calls, walk-and-talk.",
     )
     is_public = models.BooleanField(
         "Show a public page where prospective clients can request an introductory session",
@@ -108,6 +113,9 @@ class IntroRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Intro request from {self.name}"
 
 
 class Agreement(models.Model):

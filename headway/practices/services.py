@@ -99,9 +99,7 @@ def practice_invite_coach(*, practice: Practice, by: User, email: str) -> CoachI
         practice=practice, email=email, invited_by=by, token_hash=digest
     )
     link = absolute(reverse("coach_invitation", args=[raw]))
-    send_templated(
-        email, "coach_invitation", {"practice": practice, "inviter": by, "link": link}
-    )
+    send_templated(email, "coach_invitation", {"practice": practice, "inviter": by, "link": link})
     return invitation
 
 
@@ -131,7 +129,9 @@ def coach_invitation_accept(*, invitation: CoachInvitation, user: User) -> Membe
 def membership_remove(*, membership: Membership, by: User) -> None:
     practice = membership.practice
     if membership.is_owner and practice.memberships.filter(role=MemberRole.OWNER).count() == 1:
-        raise ValidationError("A practice needs at least one owner: make another coach owner first.")
+        raise ValidationError(
+            "A practice needs at least one owner: make another coach owner first."
+        )
     if membership.user.coached_engagements.filter(practice=practice).open().exists():  # type: ignore[attr-defined]
         raise ValidationError(
             "This coach still has open engagements in the practice: conclude or hand them over first."
@@ -153,7 +153,9 @@ def membership_set_role(*, membership: Membership, role: MemberRole) -> None:
 
 
 @transaction.atomic
-def intro_request_create(*, profile: CoachProfile, name: str, email: str, message: str) -> IntroRequest:
+def intro_request_create(
+    *, profile: CoachProfile, name: str, email: str, message: str
+) -> IntroRequest:
     request = IntroRequest.objects.create(
         coach=profile.user, name=name.strip(), email=email.strip().lower(), message=message.strip()
     )

@@ -45,7 +45,9 @@ def _owner_membership(request: HttpRequest) -> Membership:
 def _get_member(request: HttpRequest, pk: int) -> Membership:
     """A membership of the owner's own practice; 404 for any other practice."""
     owner = _owner_membership(request)
-    return get_object_or_404(Membership.objects.select_related("user"), pk=pk, practice=owner.practice)
+    return get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, practice=owner.practice
+    )
 
 
 @login_required
@@ -58,11 +60,15 @@ def practice(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied("Only the practice owner invites coaches.")
         if invite_form.is_valid():
             try:
-                practice_invite_coach(practice=p, by=current_user(request), email=invite_form.cleaned_data["email"])
+                practice_invite_coach(
+                    practice=p, by=current_user(request), email=invite_form.cleaned_data["email"]
+                )
             except ValidationError as exc:
                 invite_form.add_error("email", exc)
             else:
-                messages.success(request, f"Invitation sent to {invite_form.cleaned_data['email']}.")
+                messages.success(
+                    request, f"Invitation sent to {invite_form.cleaned_data['email']}."
+                )
                 return redirect("practice")
     return render(
         request,
@@ -114,11 +120,15 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_edit(request: HttpRequest) -> HttpResponse:
     membership = _owner_membership(request)
     current = membership.practice.current_agreement()
-    form = AgreementForm(request.POST or None, instance=None, initial={
-        "terms": current.terms if current else "",
-        "confidentiality": current.confidentiality if current else "",
-        "exceptions": current.exceptions if current else "",
-    })
+    form = AgreementForm(
+        request.POST or None,
+        instance=None,
+        initial={
+            "terms": current.terms if current else "",
+            "confidentiality": current.confidentiality if current else "",
+            "exceptions": current.exceptions if current else "",
+        },
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         new = agreement_publish(
@@ -131,9 +141,16 @@ def agreement_edit(request: HttpRequest) -> HttpResponse:
         if current and new.pk == current.pk:
             messages.info(request, "Nothing changed: the agreement stays at its current version.")
         else:
-            messages.success(request, f"Agreement version {new.version} published. Clients are asked to accept it.")
+            messages.success(
+                request,
+                f"Agreement version {new.version} published. Clients are asked to accept it.",
+            )
         return redirect("practice")
-    return render(request, "practices/agreement_edit.html", {"form": form, "current": current, "nav": "practice"})
+    return render(
+        request,
+        "practices/agreement_edit.html",
+        {"form": form, "current": current, "nav": "practice"},
+    )
 
 
 @login_required
@@ -145,23 +162,33 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("profile_edit")
-    return render(request, "practices/profile_edit.html", {"form": form, "profile": profile, "nav": "practice"})
+    return render(
+        request,
+        "practices/profile_edit.html",
+        {"form": form, "profile": profile, "nav": "practice"},
+    )
 
 
 def coach_public(request: HttpRequest, slug: str) -> HttpResponse:
-    profile = get_object_or_404(CoachProfile.objects.select_related("user"), slug=slug, is_public=True)
+    profile = get_object_or_404(
+        CoachProfile.objects.select_related("user"), slug=slug, is_public=True
+    )
     form = IntroRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         intro_request_create(profile=profile, **form.cleaned_data)
-        messages.success(request, f"Thank you. {profile.user.get_short_name()} will reply to you by email.")
+        messages.success(
+            request, f"Thank you. {profile.user.get_short_name()} will reply to you by email."
+        )
         return redirect(profile)
-    return render(request, "practices/public.html", {"profile": profile, "coach": profile.user, "form": form})
+    return render(
+        request, "practices/public.html", {"profile": profile, "coach": profile.user, "form": form}
+    )
 
 
 @login_required
 def practice_new(request: HttpRequest) -> HttpResponse:
     """For someone already on Headway (a client, say) who also coaches."""
-    if Membership.objects.filter(user=request.user).exists():
+    if Membership.objects.filter(user=current_user(request)).exists():
         return redirect("practice")
     form = PracticeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -187,10 +214,15 @@ def coach_invitation(request: HttpRequest, token: str) -> HttpResponse:
             d = form.cleaned_data
             with transaction.atomic():
                 user = user_signup(
-                    email=d["email"], name=d["name"], password=d["password"], verified=d["email"] == invitation.email
+                    email=d["email"],
+                    name=d["name"],
+                    password=d["password"],
+                    verified=d["email"] == invitation.email,
                 )
                 coach_invitation_accept(invitation=invitation, user=user)
             login(request, user, backend=BACKEND)
             messages.success(request, f"Welcome to {invitation.practice.name}.")
             return redirect("dashboard")
-    return render(request, "practices/coach_invitation.html", {"invitation": invitation, "form": form})
+    return render(
+        request, "practices/coach_invitation.html", {"invitation": invitation, "form": form}
+    )

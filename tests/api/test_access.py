@@ -138,7 +138,9 @@ def test_a_missing_engagement_looks_like_a_hidden_one(world: World, endpoint: En
     path = endpoint.path(world.engagement).replace(
         f"/engagements/{world.engagement.pk}", f"/engagements/{missing.pk + 1000}"
     )
-    response = send(session_client(world.owner), endpoint.method, path, endpoint.body(world.engagement))
+    response = send(
+        session_client(world.owner), endpoint.method, path, endpoint.body(world.engagement)
+    )
     assert response.status_code == 404
     assert response.json() == {"detail": "Not Found"}
 

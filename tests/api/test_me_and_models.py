@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from headway.accounts.models import User
 from headway.coaching.models import CoachingModel
 from headway.coaching.services import coaching_model_clone
 from tests.api.support import session_client
@@ -54,8 +55,8 @@ def test_models_list_builtins_and_the_practices_own(world: World) -> None:
     builtin = set(CoachingModel.objects.builtin().values_list("pk", flat=True))
     assert builtin
 
-    def listed(user: object) -> set[int]:
-        response = session_client(user).get("/api/models")  # type: ignore[arg-type]
+    def listed(user: User) -> set[int]:
+        response = session_client(user).get("/api/models")
         assert response.status_code == 200
         return {m["id"] for m in response.json()}
 
@@ -65,7 +66,9 @@ def test_models_list_builtins_and_the_practices_own(world: World) -> None:
     assert listed(world.client) == builtin
     assert listed(world.solo) == builtin
 
-    entry = next(m for m in session_client(world.owner).get("/api/models").json() if m["id"] == own.pk)
+    entry = next(
+        m for m in session_client(world.owner).get("/api/models").json() if m["id"] == own.pk
+    )
     assert entry == {
         "id": own.pk,
         "key": own.key,

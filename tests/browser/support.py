@@ -1,0 +1,27 @@
+"""Helpers shared by the browser tests."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+PASSWORD = "correct horse battery staple"
+
+# Impacts that fail a test.
+BLOCKING = {"serious", "critical"}
+
+_axe = Axe()
+
+
+def axe_check(page: Page) -> None:
+    """Run axe-core on the page as it is now; fail on serious or critical violations."""
+    page.wait_for_load_state()
+    violations = _axe.run(page).response["violations"]
+    blocking = [v for v in violations if v.get("impact") in BLOCKING]
+    if blocking:
+        lines = [f"Accessibility violations on {page.url}:"]
+        for v in blocking:
+            lines.append(f"- [{v['impact']}] {v['id']}: {v['help']}")
+            lines.extend(f"    at {', '.join(map(str, node['target']))}" for node in v["nodes"])
+        pytest.fail("\n".join(lines), pytrace=False)

@@ -1,0 +1,211 @@
+"""The demo practice: what `headway demo` loads, that it loads only once, and that reset reloads it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.utils import timezone
+
+from headway.accounts.models import User
+from headway.accounts.services import user_signup
+from headway.accounts.tasks import deliver_email
+from headway.coaching.models import CoachingModel, StageQuestion
+from headway.demo import PASSWORD, PRACTICE_NAME, DemoResult, demo_load
+from headway.engagements.models import (
+    AgreementAcceptance,
+    Answer,
+    Engagement,
+    EngagementKind,
+    EngagementStatus,
+    Intake,
+    Invitation,
+    StageTransition,
+    StatusChange,
+)
+from headway.practices.models import (
+    CoachInvitation,
+    CoachProfile,
+    IntroRequest,
+    MemberRole,
+    Membership,
+    Practice,
+)
+
+MAYA, DANIEL, PRIYA = "maya@northstar.example", "daniel@northstar.example", "priya@example.net"
+CTJ, OFFSITE = "career-transition-journey", "career-offsite-model"
+COUNTED = (
+    User,
+    Practice,
+    Membership,
+    CoachInvitation,
+    CoachProfile,
+    IntroRequest,
+    CoachingModel,
+    StageQuestion,
+    Engagement,
+    Invitation,
+    StageTransition,
+    StatusChange,
+    AgreementAcceptance,
+    Intake,
+    Answer,
+)
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+@pytest.fixture
+def demo(db: Any) -> DemoResult:
+    return demo_load()
+
+
+def test_practice_with_two_coaches_and_full_profiles(demo: DemoResult) -> None:
+    practice = Practice.objects.get(name=PRACTICE_NAME)
+    roles = dict(practice.memberships.values_list("user__email", "role"))
+    assert roles == {MAYA: MemberRole.OWNER, DANIEL: MemberRole.COACH}
+    assert practice.invitations.get().accepted_at is not None
+    for email in (MAYA, DANIEL):
+        profile = CoachProfile.objects.get(user__email=email)
+        for field in ("headline", "story", "background", "training", "session_formats"):
+            assert getattr(profile, field).strip(), (email, field)
+        assert len(profile.specialty_list()) >= 3
+    assert CoachProfile.objects.get(user__email=MAYA).is_public
+    assert not CoachProfile.objects.get(user__email=DANIEL).is_public
+    assert not User.objects.filter(email_verified_at__isnull=True).exists()
+
+
+def test_clients_at_different_stages(demo: DemoResult) -> None:
+    rows = {
+        e.client_name: (
+            e.coach.email if e.coach else None,
+            e.model_version.model.key,
+            e.stage.key,
+            e.status,
+        )
+        for e in Engagement.objects.select_related(
+            "coach", "client", "stage", "model_version__model"
+        )
+    }
+    assert rows == {
+        "Grace Mensah": (MAYA, CTJ, "exploring", EngagementStatus.ACTIVE),
+        "Tom Whitfield": (MAYA, CTJ, "readiness", EngagementStatus.ACTIVE),
+        "Hannah Lowe": (MAYA, CTJ, "current-state", EngagementStatus.PAUSED),
+        "Leo Park": (MAYA, CTJ, "rapport", EngagementStatus.INVITED),
+        "Sofia Alvarez": (DANIEL, CTJ, "choosing", EngagementStatus.ACTIVE),
+        "Ruth Adeyemi": (DANIEL, OFFSITE, "offsite", EngagementStatus.ACTIVE),
+        "Priya Shah": (None, CTJ, "self-assessment", EngagementStatus.ACTIVE),
+    }
+    invited = Engagement.objects.get(status=EngagementStatus.INVITED)
+    assert invited.client is None and invited.invitations.get().is_open
+
+
+def test_journeys_are_filled_in(demo: DemoResult) -> None:
+    for engagement in Engagement.objects.exclude(status=EngagementStatus.INVITED):
+        name = engagement.client_name
+        assert engagement.intake.is_complete, name
+        if engagement.kind == EngagementKind.COACHED:
+            assert engagement.acceptances.exists(), name
+        positions = dict(engagement.model_version.stages.values_list("key", "position"))
+        answered = {a.stage_key for a in engagement.answers.all()}
+        # Answers for the stages passed and the current one, none ahead.
+        assert answered == {k for k, p in positions.items() if p <= engagement.stage.position}, name
+        assert all(len(a.text) > 60 and a.question_id for a in engagement.answers.all()), name
+        assert engagement.done_items(engagement.stage.key), name
+        moves = engagement.transitions.exclude(from_stage=None)
+        assert moves.count() == engagement.stage.position - 1, name
+        assert all(t.reason for t in moves), name
+
+
+def test_dashboard_shows_different_days_of_quiet(demo: DemoResult) -> None:
+    now = timezone.now()
+    days = {
+        e.client_name: (now - e.last_activity_at).days
+        for e in Engagement.objects.exclude(status=EngagementStatus.INVITED)
+    }
+    assert len(set(days.values())) >= 5
+    quiet = Engagement.objects.get(client__email="tom.whitfield@example.com")
+    assert quiet.status == EngagementStatus.ACTIVE and days["Tom Whitfield"] >= 20
+    paused = Engagement.objects.get(status=EngagementStatus.PAUSED)
+    assert paused.status_changes.filter(to_status=EngagementStatus.PAUSED).get().reason
+    # Transitions were backdated in order, and never into the future.
+    for engagement in Engagement.objects.all():
+        moved = list(engagement.transitions.order_by("pk").values_list("moved_at", flat=True))
+        assert moved == sorted(moved) and moved[-1] <= now
+
+
+def test_self_guided_custom_model_and_intro_request(demo: DemoResult) -> None:
+    priya = Engagement.objects.get(client__email=PRIYA)
+    assert priya.kind == EngagementKind.SELF_GUIDED and priya.coach is None
+    assert priya.answers.filter(stage_key="self-assessment").exists()
+
+    custom = CoachingModel.objects.get(name="Returners' Pathway")
+    assert custom.practice.name == PRACTICE_NAME and custom.created_by.email == MAYA
+    assert custom.based_on.key == CTJ
+    assert custom.who_for.startswith("Parents, carers") and "Returners" in custom.problems_solved
+    stage = custom.latest_version().stages.get(key="readiness")
+    assert stage.name == "Readiness to return"
+    texts = [q.text for q in stage.questions.all()]
+    assert any("career break" in t for t in texts)
+    assert "identity-and-title" not in {q.key for q in stage.questions.all()}
+
+    request = IntroRequest.objects.get()
+    assert request.coach.email == MAYA and request.message
+
+
+def test_every_login_works(demo: DemoResult) -> None:
+    emails = [email for _, email in demo.logins]
+    assert {MAYA, DANIEL, PRIYA} <= set(emails) and len(emails) == 8
+    assert ("coach (owner)", MAYA) in demo.logins and ("self-guided", PRIYA) in demo.logins
+    for email in emails:
+        assert Client().login(email=email, password=PASSWORD), email
+    summary = demo.summary()
+    assert summary.startswith("Demo practice ready. Log in at ")
+    assert f"with password {PASSWORD}:" in summary
+    assert f"  coach (owner)   {MAYA}" in summary.splitlines()
+    assert all(email in summary for email in emails)
+
+
+def test_loading_twice_creates_nothing_new(db: Any) -> None:
+    first = demo_load()
+    before = counts()
+    assert demo_load() == first
+    assert counts() == before
+
+
+def test_reset_reloads(db: Any) -> None:
+    demo_load()
+    fresh = counts()
+    maya = User.objects.get(email=MAYA)
+    IntroRequest.objects.create(coach=maya, name="Extra", email="extra@example.org")
+    Engagement.objects.filter(client__email=PRIYA).update(status=EngagementStatus.CONCLUDED)
+
+    demo_load(reset=True)
+
+    assert counts() == fresh
+    assert User.objects.get(email=MAYA).pk != maya.pk
+    assert Engagement.objects.get(client__email=PRIYA).status == EngagementStatus.ACTIVE
+
+
+def test_refuses_to_take_over_an_existing_account(db: Any) -> None:
+    user_signup(email=PRIYA, name="Priya", password="another long password", verified=True)
+    with pytest.raises(ValidationError, match="--reset"):
+        demo_load()
+    assert not Practice.objects.exists() and User.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_queues_no_emails(settings: Any) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    deliver_email.enqueue(["someone@example.org"], "Unrelated", "Stays queued.")
+    demo_load()
+    queued = DBTaskResult.objects.filter(task_path=deliver_email.module_path)
+    assert [t.args_kwargs["args"][0] for t in queued] == [["someone@example.org"]]
+    assert mail.outbox == []
