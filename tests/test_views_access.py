@@ -37,8 +37,19 @@ from headway.engagements.models import (
     Invitation,
     StageTransition,
 )
-from headway.engagements.services import engagement_invite_client, invitation_decline
-from headway.practices.models import CoachInvitation, CoachProfile, MemberRole, Membership
+from headway.engagements.services import (
+    engagement_invite_client,
+    engagement_request_coach,
+    invitation_decline,
+)
+from headway.practices.models import (
+    CoachInvitation,
+    CoachProfile,
+    IntroRequest,
+    MemberRole,
+    Membership,
+)
+from headway.practices.services import intro_request_create
 from tests.helpers import World, transition_model
 
 ROLES = ["owner", "colleague", "outsider", "client", "other_client", "solo", "anonymous"]
@@ -98,6 +109,12 @@ def ctx(world: World) -> Ctx:
         practice=world.practice, email="nora@example.com", invited_by=world.owner, token_hash=digest
     )
     CoachProfile.objects.filter(user=world.owner).update(is_public=True)
+    engagement_request_coach(
+        engagement=world.solo_engagement, by=world.solo, email=world.owner.email, message="Hello"
+    )
+    intro_request_create(
+        profile=CoachProfile.objects.get(user=world.owner), name="Ivy", email="ivy@example.com", message=""
+    )
     unverified = User.objects.create_user(email="vera@example.com", name="Vera", password="x")
     return Ctx(
         world=world,
@@ -288,7 +305,9 @@ def _engagement_cases(label: str, pick: Callable[[Ctx], Engagement], **who: Any)
             hidden(**who["request_coach_post"]),
             data=lambda c: {"email": "coach@example.com", "message": "Join me?"},
             changed=lambda c: Invitation.objects.filter(
-                engagement=pick(c), direction=Invitation.Direction.CLIENT_TO_COACH
+                engagement=pick(c),
+                direction=Invitation.Direction.CLIENT_TO_COACH,
+                email="coach@example.com",
             ).exists(),
         ),
     ]
@@ -314,7 +333,7 @@ ENGAGEMENT_CASES = _engagement_cases(
     detail={"solo": 200},
     write_answers={"solo": 302},
     move={"solo": 302},  # a self-guided client leads their own journey
-    status={"solo": 403},
+    status={"solo": 302},  # ... and may pause or conclude it
     checklist={"solo": 302},
     write_intake={"solo": 302},
     agreement={"solo": 302},  # no agreement: back to the journey
@@ -611,7 +630,53 @@ INVITATION_CASES = [
     ),
 ]
 
-CASES = ENGAGEMENT_CASES + MODEL_CASES + PRACTICE_CASES + ACCOUNT_CASES + INVITATION_CASES
+def _invited(c: Ctx) -> Engagement:
+    return Engagement.objects.get(invited_email="nina@example.com")
+
+
+def _coach_request(c: Ctx) -> Invitation:
+    return Invitation.objects.get(
+        direction=Invitation.Direction.CLIENT_TO_COACH, email=c.world.owner.email
+    )
+
+
+EXTRA_CASES = [
+    Case(
+        "engagement_resend",
+        "invited",
+        "post",
+        lambda c: reverse("engagement_resend", args=[_invited(c).pk]),
+        hidden(owner=302),
+        changed=lambda c: _invited(c).invitations.count() == 2,
+    ),
+    # A self-guided client's request reaches only the coach it was addressed to.
+    Case(
+        "coach_request",
+        "to owner",
+        "get",
+        lambda c: reverse("coach_request", args=[_coach_request(c).pk]),
+        hidden(owner=200),
+    ),
+    Case(
+        "coach_request",
+        "to owner",
+        "post",
+        lambda c: reverse("coach_request", args=[_coach_request(c).pk]),
+        hidden(owner=302),
+        data=lambda c: {"action": "accept"},
+        changed=lambda c: _fresh(c.world.solo_engagement).coach_id == c.world.owner.pk,
+    ),
+    Case(
+        "intro_request_handled",
+        "owner's",
+        "post",
+        lambda c: reverse("intro_request_handled", args=[IntroRequest.objects.get(name="Ivy").pk]),
+        hidden(owner=302),
+        changed=lambda c: IntroRequest.objects.get(name="Ivy").handled_at is not None,
+    ),
+]
+
+CASES = EXTRA_CASES + ENGAGEMENT_CASES + MODEL_CASES + PRACTICE_CASES + ACCOUNT_CASES + INVITATION_CASES
 
 # Names that must never show on a refusal: the people and things behind the ids.
 SECRETS = ["Cleo", "Otto", "Sam Solo", "Northstar Method", "calendar script"]

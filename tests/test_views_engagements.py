@@ -767,3 +767,102 @@ def test_the_client_reads_the_coach_profile(world: World) -> None:
     page = world.login(world.client).get(reverse("engagement_coach", args=[world.engagement.pk]))
     assert page.status_code == 200
     assert "Career changes, calmly" in page.content.decode()
+
+
+# --- follow-ups: resending, a self-guided client's own status, requests from the dashboard ---
+
+
+def test_coach_resends_an_invitation_and_both_links_work(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        engagement, first = invite(world, "rita@example.com", "Rita Resend")
+    mail.outbox.clear()
+    coach = world.login(world.owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coach.post(reverse("engagement_resend", args=[engagement.pk]))
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["rita@example.com"]
+    second = link_token(mail.outbox[0].body, "invitation")
+    assert second != first
+    for token in (first, second):
+        assert Client().get(reverse("invitation", args=[token])).status_code == 200
+
+
+def test_resending_after_the_client_joined_says_so(world):
+    coach = world.login(world.owner)
+    response = coach.post(reverse("engagement_resend", args=[world.engagement.pk]), follow=True)
+    assert "already joined" in response.content.decode()
+    assert world.engagement.invitations.count() == 1
+
+
+def test_self_guided_client_pauses_and_concludes_their_journey(world):
+    solo = world.login(world.solo)
+    e = world.solo_engagement
+    page = solo.get(e.get_absolute_url()).content.decode()
+    assert "Your journey" in page and 'name="status"' in page
+    solo.post(
+        reverse("engagement_status", args=[e.pk]), {"status": "paused", "reason": "Busy month"}
+    )
+    e.refresh_from_db()
+    assert e.status == EngagementStatus.PAUSED
+    solo.post(reverse("engagement_status", args=[e.pk]), {"status": "concluded"})
+    e.refresh_from_db()
+    assert e.status == EngagementStatus.CONCLUDED and e.concluded_at is not None
+    # A concluded journey is kept as it was: answers can no longer change.
+    question = questions(e)[0]
+    response = solo.post(reverse("engagement_answer", args=[e.pk, question.pk]), {"text": "late"})
+    assert response.status_code == 403
+    assert not Answer.objects.filter(engagement=e, text="late").exists()
+
+
+def test_coach_answers_a_self_guided_request_from_the_dashboard(world):
+    from headway.engagements.services import engagement_request_coach
+
+    e = world.solo_engagement
+    engagement_request_coach(engagement=e, by=world.solo, email=world.colleague.email, message="Hi")
+    colleague = world.login(world.colleague)
+    dashboard = colleague.get(reverse("dashboard")).content.decode()
+    request = Invitation.objects.get(engagement=e, direction=Invitation.Direction.CLIENT_TO_COACH)
+    assert reverse("coach_request", args=[request.pk]) in dashboard
+    # The owner is not the addressee and cannot see it.
+    assert (
+        world.login(world.owner).get(reverse("coach_request", args=[request.pk])).status_code == 404
+    )
+    response = colleague.post(reverse("coach_request", args=[request.pk]), {"action": "accept"})
+    assert response.status_code == 302
+    e.refresh_from_db()
+    assert e.coach == world.colleague and e.kind == EngagementKind.COACHED
+    assert e.practice == world.practice
+    assert (
+        reverse("coach_request", args=[request.pk])
+        not in colleague.get(reverse("dashboard")).content.decode()
+    )
+
+
+def test_coach_declines_a_request(world):
+    from headway.engagements.services import engagement_request_coach
+
+    e = world.solo_engagement
+    engagement_request_coach(engagement=e, by=world.solo, email=world.owner.email, message="")
+    request = Invitation.objects.get(engagement=e, direction=Invitation.Direction.CLIENT_TO_COACH)
+    world.login(world.owner).post(
+        reverse("coach_request", args=[request.pk]), {"action": "decline"}
+    )
+    request.refresh_from_db()
+    e.refresh_from_db()
+    assert request.declined_at is not None and e.coach is None
+
+
+def test_intro_request_marked_answered_leaves_the_dashboard(world):
+    from headway.practices.models import CoachProfile, IntroRequest
+    from headway.practices.services import intro_request_create
+
+    profile = CoachProfile.objects.get(user=world.owner)
+    intro_request_create(
+        profile=profile, name="Ivy Intro", email="ivy@example.com", message="Hello"
+    )
+    coach = world.login(world.owner)
+    assert "Ivy Intro" in coach.get(reverse("dashboard")).content.decode()
+    intro = IntroRequest.objects.get(name="Ivy Intro")
+    done = coach.post(reverse("intro_request_handled", args=[intro.pk]), follow=True)
+    assert "Marked Ivy Intro" in done.content.decode()  # the message, shown once
+    assert "Ivy Intro" not in coach.get(reverse("dashboard")).content.decode()

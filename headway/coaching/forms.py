@@ -29,6 +29,7 @@ class StageForm(forms.Form):
     questions = forms.CharField(
         label="Open questions",
         widget=forms.Textarea(attrs={"rows": 12}),
+        error_messages={"required": "Write at least one question."},
         help_text="One question per line. Questions whose wording you keep stay linked to clients' answers.",
     )
     exit_checklist = forms.CharField(

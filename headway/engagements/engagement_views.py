@@ -35,6 +35,7 @@ from headway.engagements.services import (
     engagement_request_coach,
     engagement_set_status,
     intake_save,
+    invitation_resend,
 )
 from headway.practices.models import CoachProfile
 
@@ -112,7 +113,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             current_id=engagement.stage_id,
             initial={"stage": context["next_stage"]},
         )
-    if is_coach:
+    if engagement.can_change_status(user):
         context["status_form"] = StatusForm(initial={"status": engagement.status})
     if engagement.is_self_guided and engagement.is_client(user):
         context.update(_asks_context(request, questions))
@@ -260,7 +261,7 @@ def move_stage_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def status_view(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
-    if not engagement.is_coach(current_user(request)):
+    if not engagement.can_change_status(current_user(request)):
         raise PermissionDenied("Only the coach changes the engagement's status.")
     form = StatusForm(request.POST)
     if form.is_valid():
@@ -384,3 +385,18 @@ def request_coach_view(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(engagement)
     return render(request, "engagements/request_coach.html", {"e": engagement, "form": form})
+
+
+@login_required
+@require_POST
+def resend_invitation_view(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = get_engagement(request, pk)
+    if not engagement.is_coach(current_user(request)):
+        raise PermissionDenied("Only the coach sends invitations.")
+    try:
+        invitation_resend(engagement=engagement, by=current_user(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"A new invitation is on its way to {engagement.invited_email}.")
+    return redirect(engagement)

@@ -116,6 +116,10 @@ class Engagement(models.Model):
         # The coach leads the stage in a coached engagement; a self-guided client leads their own.
         return self.is_coach(user) or (self.is_self_guided and self.is_client(user))
 
+    def can_change_status(self, user: Any) -> bool:
+        # Pausing or concluding is the coach's call, or a self-guided client's own.
+        return self.is_coach(user) or (self.is_self_guided and self.is_client(user))
+
     def touch(self) -> None:
         self.last_activity_at = timezone.now()
         self.save(update_fields=["last_activity_at"])

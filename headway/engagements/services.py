@@ -89,6 +89,20 @@ def invitation_send(*, engagement: Engagement, email: str, message: str, by: Use
     return raw
 
 
+@transaction.atomic
+def invitation_resend(*, engagement: Engagement, by: User) -> str:
+    """A fresh link for a client who has not joined yet (the earlier link keeps working)."""
+    if engagement.status != EngagementStatus.INVITED:
+        raise ValidationError("The client has already joined: there is nothing to resend.")
+    last = engagement.invitations.filter(direction=Invitation.Direction.COACH_TO_CLIENT).first()
+    return invitation_send(
+        engagement=engagement,
+        email=engagement.invited_email,
+        message=last.message if last else "",
+        by=by,
+    )
+
+
 def invitation_by_token(raw: str) -> Invitation | None:
     return (
         Invitation.objects.select_related("engagement__coach", "engagement__practice")

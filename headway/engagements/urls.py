@@ -11,11 +11,13 @@ urlpatterns = [
     path("journey/", views.journey, name="journey"),
     path("journey/start/", views.journey_start, name="journey_start"),
     path("invite/<str:token>/", views.invitation, name="invitation"),
+    path("coach-requests/<int:pk>/", views.coach_request, name="coach_request"),
     path("e/<int:pk>/", ev.engagement_detail, name="engagement_detail"),
     path("e/<int:pk>/answers/", ev.answers_save_view, name="engagement_answers"),
     path("e/<int:pk>/answers/<int:question_pk>/", ev.answer_save_view, name="engagement_answer"),
     path("e/<int:pk>/stage/", ev.move_stage_view, name="engagement_move_stage"),
     path("e/<int:pk>/status/", ev.status_view, name="engagement_status"),
+    path("e/<int:pk>/resend/", ev.resend_invitation_view, name="engagement_resend"),
     path(
         "e/<int:pk>/checklist/<int:stage_pk>/<int:index>/",
         ev.checklist_view,

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from headway.accounts.forms import CoachSignupForm, SignupForm
@@ -206,4 +206,40 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             "self_guided": self_guided,
             "is_coach": is_coach,
         },
+    )
+
+
+def get_coach_request(request: HttpRequest, pk: int) -> Invitation:
+    """An open request from a self-guided client, only for the coach it was sent to."""
+    return get_object_or_404(
+        Invitation.objects.select_related("engagement__client", "engagement__stage"),
+        pk=pk,
+        direction=Invitation.Direction.CLIENT_TO_COACH,
+        email__iexact=current_user(request).email,
+        accepted_at__isnull=True,
+        declined_at__isnull=True,
+    )
+
+
+@login_required
+def coach_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """Answer a self-guided client's request from the dashboard, without the emailed link."""
+    invite = get_coach_request(request, pk)
+    membership = get_membership(request)
+    if request.method == "POST":
+        if request.POST.get("action") == "decline":
+            invitation_decline(invitation=invite)
+            messages.info(request, "You declined the request.")
+            return redirect("dashboard")
+        try:
+            engagement = invitation_accept(invitation=invite, user=current_user(request))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"{engagement.client_name} is now your client in {membership.practice}.")
+            return redirect("engagement_detail", engagement.pk)
+    return render(
+        request,
+        "engagements/invitation.html",
+        {"invite": invite, "engagement": invite.engagement, "to_coach": True, "is_coach": True},
     )

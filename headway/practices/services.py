@@ -165,3 +165,10 @@ def intro_request_create(
         {"coach": profile.user, "request": request, "link": absolute(reverse("dashboard"))},
     )
     return request
+
+
+@transaction.atomic
+def intro_request_mark_handled(*, request: IntroRequest) -> None:
+    if request.handled_at is None:
+        request.handled_at = timezone.now()
+        request.save(update_fields=["handled_at"])

@@ -19,13 +19,14 @@ from headway.practices.forms import (
     InviteCoachForm,
     PracticeForm,
 )
-from headway.practices.models import CoachProfile, MemberRole, Membership
+from headway.practices.models import CoachProfile, IntroRequest, MemberRole, Membership
 from headway.practices.services import (
     agreement_publish,
     coach_invitation_accept,
     coach_invitation_by_token,
     coach_profile_ensure,
     intro_request_create,
+    intro_request_mark_handled,
     membership_remove,
     membership_set_role,
     practice_create,
@@ -226,3 +227,12 @@ def coach_invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "practices/coach_invitation.html", {"invitation": invitation, "form": form}
     )
+
+
+@login_required
+@require_POST
+def intro_request_handled(request: HttpRequest, pk: int) -> HttpResponse:
+    intro = get_object_or_404(IntroRequest, pk=pk, coach=current_user(request))
+    intro_request_mark_handled(request=intro)
+    messages.success(request, f"Marked {intro.name}'s request as answered.")
+    return redirect("dashboard")

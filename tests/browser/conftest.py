@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
 from playwright.sync_api import Browser, BrowserContext, Page
+from pytest_django.live_server_helper import LiveServer
 
 from tests.smtp import Mailbox, mailbox, smtp_server  # noqa: F401
 
@@ -39,6 +41,27 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
             "--disable-quic",
         ],
     }
+
+
+class SerialWSGIServer(WSGIServer):
+    """Handles one request at a time. The test database is in-memory SQLite, whose single
+    connection the server shares; a threaded server would let concurrent requests (an htmx
+    autosave on blur racing a form submit, say) interleave their transactions on it."""
+
+    def __init__(
+        self, *args: object, connections_override: object = None, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
+    """pytest-django's live server, made single-threaded (see SerialWSGIServer)."""
+    server = LiveServer(request.config.getvalue("liveserver") or "localhost", start=False)
+    server.thread.server_class = SerialWSGIServer
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

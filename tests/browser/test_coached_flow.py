@@ -72,10 +72,10 @@ def test_coach_invites_client_who_joins_answers_and_moves_on(
     expect(client.get_by_label("Your name")).to_have_value("Cleo Client")
     client.get_by_label("Password", exact=True).fill(PASSWORD)
     client.get_by_role("button", name="Create account and accept").click()
+    expect(client.get_by_role("heading", level=1)).to_have_text("Your journey with Olivia Owner")
 
     engagement = Engagement.objects.get(invited_email="cleo@example.com")
     expect(client).to_have_url(f"{site}/e/{engagement.pk}/")
-    expect(client.get_by_role("heading", level=1)).to_have_text("Your journey with Olivia Owner")
     agreement_notice = client.locator(".notice", has_text="First step")
     intake_notice = client.locator(".notice", has_text="fill in the intake")
     expect(agreement_notice).to_be_visible()

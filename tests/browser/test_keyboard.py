@@ -27,6 +27,7 @@ def focus_document_start(page: Page) -> None:
 
 
 def test_login_page_tab_order(page: Page, site: str, viewport: dict[str, int]) -> None:
+    user_signup(email="kim@example.com", name="Kim Keys", password=PASSWORD, verified=True)
     page.goto("/login/")
     axe_check(page)
     email = page.get_by_label("Email")
@@ -68,7 +69,6 @@ def test_login_page_tab_order(page: Page, site: str, viewport: dict[str, int]) -
     expect(page.locator("main#main")).to_be_focused()
 
     # And one can log in without a mouse.
-    user_signup(email="kim@example.com", name="Kim Keys", password=PASSWORD, verified=True)
     email.focus()
     page.keyboard.type("kim@example.com")
     page.keyboard.press("Tab")

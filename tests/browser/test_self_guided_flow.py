@@ -20,6 +20,9 @@ def test_self_guided_journey_from_signup_to_stage_two(page: Page, site: str) -> 
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     expect(page.get_by_role("radio", name=re.compile("^Career Transition Journey"))).to_be_checked()
     page.get_by_role("button", name="Start my journey").click()
+    # Wait for the server to finish before reading the database it shares with this thread.
+    expect(page).to_have_url(re.compile(rf"^{re.escape(site)}/e/\d+/$"))
+    expect(page.get_by_text("Your journey has started.")).to_be_visible()
 
     engagement = Engagement.objects.get(client__email="sam@example.com")
     stages = list(engagement.model_version.stages.order_by("position"))
@@ -30,7 +33,6 @@ def test_self_guided_journey_from_signup_to_stage_two(page: Page, site: str) -> 
 
     # Headway asks the first question.
     expect(page).to_have_url(f"{site}/e/{engagement.pk}/")
-    expect(page.get_by_text("Your journey has started.")).to_be_visible()
     expect(page.get_by_text(f"Headway asks · question 1 of {total}")).to_be_visible()
     axe_check(page)
     answer = "I want my work to matter to the people around me."
