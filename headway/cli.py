@@ -199,7 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, DatabaseError):
             # The usual cause is configuration (DATABASE_URL, a server not running).
-            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            first_line = (
+                str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            )
             print(f"headway: database problem: {first_line}", file=sys.stderr)
             return 1
         raise

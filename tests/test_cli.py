@@ -18,7 +18,9 @@ HEADWAY = [sys.executable, "-m", "headway.cli"]
 
 @pytest.fixture
 def cli_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     env["HEADWAY_DATA_DIR"] = str(tmp_path / "data")
     return env
 
@@ -66,17 +68,29 @@ def test_migrate_createcoach_and_secret_key(cli_env):
     assert oct((data / "secret_key").stat().st_mode)[-3:] == "600"
 
     ok = run(
-        ["createcoach", "--email", "ann@example.com", "--name", "Ann Bee", "--password", "a long pass phrase"],
+        [
+            "createcoach",
+            "--email",
+            "ann@example.com",
+            "--name",
+            "Ann Bee",
+            "--password",
+            "a long pass phrase",
+        ],
         cli_env,
     )
     assert ok.returncode == 0, ok.stderr
     assert "Ann Bee's practice" in ok.stdout
 
-    again = run(["createcoach", "--email", "ann@example.com", "--name", "Ann", "--password", "x"], cli_env)
+    again = run(
+        ["createcoach", "--email", "ann@example.com", "--name", "Ann", "--password", "x"], cli_env
+    )
     assert again.returncode == 1
     assert "already exists" in again.stderr
 
-    weak = run(["createcoach", "--email", "bo@example.com", "--name", "Bo", "--password", "123"], cli_env)
+    weak = run(
+        ["createcoach", "--email", "bo@example.com", "--name", "Bo", "--password", "123"], cli_env
+    )
     assert weak.returncode == 1
     assert "too short" in weak.stderr
 
@@ -116,7 +130,9 @@ def test_serve_runs_web_and_worker_and_stops_both(cli_env):
             except OSError:
                 time.sleep(0.3)
         assert "Log in" in body
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/headway/app.css", timeout=5) as r:  # noqa: S310
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/static/headway/app.css", timeout=5
+        ) as r:  # noqa: S310
             assert r.status == 200
         children = subprocess.run(
             ["pgrep", "-f", "-g", str(os.getpgid(proc.pid)), "headway.cli worker"],

@@ -113,7 +113,10 @@ def ctx(world: World) -> Ctx:
         engagement=world.solo_engagement, by=world.solo, email=world.owner.email, message="Hello"
     )
     intro_request_create(
-        profile=CoachProfile.objects.get(user=world.owner), name="Ivy", email="ivy@example.com", message=""
+        profile=CoachProfile.objects.get(user=world.owner),
+        name="Ivy",
+        email="ivy@example.com",
+        message="",
     )
     unverified = User.objects.create_user(email="vera@example.com", name="Vera", password="x")
     return Ctx(
@@ -630,6 +633,7 @@ INVITATION_CASES = [
     ),
 ]
 
+
 def _invited(c: Ctx) -> Engagement:
     return Engagement.objects.get(invited_email="nina@example.com")
 
@@ -676,7 +680,9 @@ EXTRA_CASES = [
     ),
 ]
 
-CASES = EXTRA_CASES + ENGAGEMENT_CASES + MODEL_CASES + PRACTICE_CASES + ACCOUNT_CASES + INVITATION_CASES
+CASES = (
+    EXTRA_CASES + ENGAGEMENT_CASES + MODEL_CASES + PRACTICE_CASES + ACCOUNT_CASES + INVITATION_CASES
+)
 
 # Names that must never show on a refusal: the people and things behind the ids.
 SECRETS = ["Cleo", "Otto", "Sam Solo", "Northstar Method", "calendar script"]

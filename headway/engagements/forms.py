@@ -67,9 +67,7 @@ class StageChoiceField(forms.ModelChoiceField):
 
 
 class MoveStageForm(forms.Form):
-    stage = StageChoiceField(
-        label="Move to stage", queryset=Stage.objects.none(), empty_label=None
-    )
+    stage = StageChoiceField(label="Move to stage", queryset=Stage.objects.none(), empty_label=None)
     reason = forms.CharField(
         label="Why now?",
         help_text="Kept in the stage history.",

@@ -236,7 +236,9 @@ def coach_request(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"{engagement.client_name} is now your client in {membership.practice}.")
+            messages.success(
+                request, f"{engagement.client_name} is now your client in {membership.practice}."
+            )
             return redirect("engagement_detail", engagement.pk)
     return render(
         request,

@@ -13,5 +13,9 @@ urlpatterns = [
     path("profile/", views.profile_edit, name="profile_edit"),
     path("c/<slug:slug>/", views.coach_public, name="coach_public"),
     path("join/<str:token>/", views.coach_invitation, name="coach_invitation"),
-    path("intro-requests/<int:pk>/handled/", views.intro_request_handled, name="intro_request_handled"),
+    path(
+        "intro-requests/<int:pk>/handled/",
+        views.intro_request_handled,
+        name="intro_request_handled",
+    ),
 ]
