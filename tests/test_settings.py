@@ -15,10 +15,14 @@ def test_database_url_selects_the_engine(db):
 
 
 def test_data_directory_holds_sqlite_and_uploads():
+    from importlib import import_module
+
+    module = import_module("headway.settings")  # as configured, before the test runner renames
     data = settings.DATA_DIR
     assert data.is_dir()
     if not os.environ.get("DATABASE_URL"):
-        assert str(settings.DATABASES["default"]["NAME"]).startswith(str(data))
+        assert module.DATABASES["default"]["NAME"] == str(data / "headway.sqlite3")
+    assert module.MEDIA_ROOT == data / "uploads"
     assert (data / "secret_key").exists() or os.environ.get("SECRET_KEY")
 
 
