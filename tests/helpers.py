@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from django.test import Client
+from django.urls import resolve
 
 from headway.accounts.models import User
 from headway.accounts.services import user_signup
@@ -112,3 +115,30 @@ def build_world() -> World:
         other_engagement=other_engagement,
         solo_engagement=solo_engagement,
     )
+
+
+def email_link(body: str, url_name: str) -> tuple[str, list[str]]:
+    """The path and arguments of the one site link in an email, after checking where it points."""
+    links = re.findall(r"https?://\S+", body)
+    assert len(links) == 1, body
+    parts = urlsplit(links[0])
+    assert f"{parts.scheme}://{parts.netloc}" == "http://testserver"
+    match = resolve(unquote(parts.path))
+    assert match.url_name == url_name
+    return parts.path, [str(v) for v in (*match.args, *match.kwargs.values())]
+
+
+def link_token(body: str, url_name: str) -> str:
+    """The token (the one argument) of the one site link in an email."""
+    _, values = email_link(body, url_name)
+    assert len(values) == 1
+    return values[0]
+
+
+def site_link(body: str, url_name: str) -> str:
+    """The path of the one site link in an email."""
+    return email_link(body, url_name)[0]
+
+
+def person(email: str, name: str = "Someone") -> User:
+    return user_signup(email=email, name=name, password=PASSWORD, verified=True)

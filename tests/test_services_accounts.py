@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import time
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.urls import resolve
 
 from headway.accounts.models import ApiToken, User, hash_token
 from headway.accounts.services import (
@@ -21,23 +18,9 @@ from headway.accounts.services import (
     user_verify_email,
     verification_token,
 )
-from tests.helpers import PASSWORD
+from tests.helpers import PASSWORD, link_token
 
 pytestmark = pytest.mark.django_db
-
-
-def link_token(body: str, url_name: str) -> str:
-    """The token in the one site link of an email body, after checking the link
-    points at `url_name` on this site."""
-    links = re.findall(r"https?://\S+", body)
-    assert len(links) == 1, body
-    parts = urlsplit(links[0])
-    assert f"{parts.scheme}://{parts.netloc}" == "http://testserver"
-    match = resolve(unquote(parts.path))
-    assert match.url_name == url_name
-    values = [*match.args, *match.kwargs.values()]
-    assert len(values) == 1
-    return str(values[0])
 
 
 # signup ---------------------------------------------------------------------

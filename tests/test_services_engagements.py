@@ -3,16 +3,10 @@ answers, agreements and exit checklists."""
 
 from __future__ import annotations
 
-import re
-from urllib.parse import unquote, urlsplit
-
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.urls import resolve
 
-from headway.accounts.models import User
-from headway.accounts.services import user_signup
 from headway.coaching.models import Stage, StageQuestion
 from headway.coaching.services import coaching_model_clone, stage_add
 from headway.engagements.models import (
@@ -40,25 +34,9 @@ from headway.engagements.services import (
 )
 from headway.practices.models import Membership
 from headway.practices.services import agreement_publish
-from tests.helpers import PASSWORD, World, offsite_model, transition_model
+from tests.helpers import World, link_token, offsite_model, person, transition_model
 
 pytestmark = pytest.mark.django_db
-
-
-def link_token(body: str, url_name: str) -> str:
-    links = re.findall(r"https?://\S+", body)
-    assert len(links) == 1, body
-    parts = urlsplit(links[0])
-    assert f"{parts.scheme}://{parts.netloc}" == "http://testserver"
-    match = resolve(unquote(parts.path))
-    assert match.url_name == url_name
-    values = [*match.args, *match.kwargs.values()]
-    assert len(values) == 1
-    return str(values[0])
-
-
-def person(email: str, name: str = "Someone") -> User:
-    return user_signup(email=email, name=name, password=PASSWORD, verified=True)
 
 
 def owner_membership(world: World) -> Membership:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import unquote, urlsplit
-
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.urls import resolve
 
 from headway.accounts.models import User
-from headway.accounts.services import user_signup
 from headway.engagements.models import EngagementStatus
 from headway.engagements.services import engagement_set_status
 from headway.practices import defaults
@@ -33,25 +28,9 @@ from headway.practices.services import (
     practice_create,
     practice_invite_coach,
 )
-from tests.helpers import PASSWORD, World
+from tests.helpers import PASSWORD, World, link_token, person
 
 pytestmark = pytest.mark.django_db
-
-
-def link_token(body: str, url_name: str) -> str:
-    links = re.findall(r"https?://\S+", body)
-    assert len(links) == 1, body
-    parts = urlsplit(links[0])
-    assert f"{parts.scheme}://{parts.netloc}" == "http://testserver"
-    match = resolve(unquote(parts.path))
-    assert match.url_name == url_name
-    values = [*match.args, *match.kwargs.values()]
-    assert len(values) == 1
-    return str(values[0])
-
-
-def person(email: str, name: str = "Someone") -> User:
-    return user_signup(email=email, name=name, password=PASSWORD, verified=True)
 
 
 # practice_create ------------------------------------------------------------

@@ -22,7 +22,7 @@ def test_data_directory_holds_sqlite_and_uploads():
     assert data.is_dir()
     if not os.environ.get("DATABASE_URL"):
         assert module.DATABASES["default"]["NAME"] == str(data / "headway.sqlite3")
-    assert module.MEDIA_ROOT == data / "uploads"
+    assert data / "uploads" == module.MEDIA_ROOT
     assert (data / "secret_key").exists() or os.environ.get("SECRET_KEY")
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.core import mail
 from django.test import Client
-from django.urls import resolve, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from headway.accounts.models import User
@@ -30,18 +29,7 @@ from headway.engagements.services import (
     engagement_set_status,
 )
 from headway.practices.models import Membership
-from tests.helpers import PASSWORD, World, transition_model
-
-
-def link_token(body: str, url_name: str) -> str:
-    """The token of the one site link in an email, after checking where the link points."""
-    links = re.findall(r"https?://\S+", body)
-    assert len(links) == 1, body
-    parts = urlsplit(links[0])
-    assert f"{parts.scheme}://{parts.netloc}" == "http://testserver"
-    match = resolve(unquote(parts.path))
-    assert match.url_name == url_name
-    return str(next(iter(match.kwargs.values())))
+from tests.helpers import PASSWORD, World, link_token, transition_model
 
 
 def questions(e: Engagement, stage: Stage | None = None) -> list[StageQuestion]:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import unquote, urlsplit
-
 import pytest
 from django.core import mail
 from django.test import Client
-from django.urls import resolve, reverse
+from django.urls import reverse
 
 from headway.accounts.models import User
 from headway.engagements.models import AgreementAcceptance
@@ -21,17 +18,7 @@ from headway.practices.models import (
     MemberRole,
     Membership,
 )
-from tests.helpers import PASSWORD, World, transition_model
-
-
-def site_link(body: str, url_name: str) -> str:
-    """The path of the one site link in an email, after checking where it points."""
-    links = re.findall(r"https?://\S+", body)
-    assert len(links) == 1, body
-    parts = urlsplit(links[0])
-    assert f"{parts.scheme}://{parts.netloc}" == "http://testserver"
-    assert resolve(unquote(parts.path)).url_name == url_name
-    return parts.path
+from tests.helpers import PASSWORD, World, site_link, transition_model
 
 
 def messages_of(response) -> list[str]:  # type: ignore[no-untyped-def]
