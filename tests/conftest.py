@@ -5,13 +5,19 @@ import os
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+from typing import TYPE_CHECKING  # noqa: E402
+
 import pytest  # noqa: E402
 
-from tests.helpers import World, build_world  # noqa: E402
+if TYPE_CHECKING:
+    from tests.helpers import World
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path):
+def _fast_and_isolated(request, tmp_path):
+    if "settings" not in request.fixturenames and request.path.parent.name == "core":
+        return  # headway.core: plain tests, no Django
+    settings = request.getfixturevalue("settings")
     # Argon2 is the real hasher; tests trade it for speed where the hash itself is not tested.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -22,4 +28,6 @@ def _fast_and_isolated(settings, tmp_path):
 @pytest.fixture
 def world(db) -> World:
     """Two practices, their coaches and clients: the standard access battery."""
+    from tests.helpers import build_world  # imported late: tests/core runs without Django
+
     return build_world()

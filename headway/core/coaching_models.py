@@ -42,6 +42,11 @@ class ModelSpec:
         return hashlib.sha256(payload).hexdigest()[:16]
 
 
+def questions(*pairs: tuple[str, str]) -> tuple[QuestionSpec, ...]:
+    """Questions from (key, text) pairs: keeps model definitions short."""
+    return tuple(QuestionSpec(key=key, text=text) for key, text in pairs)
+
+
 MIN_QUESTIONS = 8
 MAX_QUESTIONS = 15
 
