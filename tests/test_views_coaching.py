@@ -329,3 +329,14 @@ def test_an_archived_model_is_gone(world: World) -> None:
     assert browser.get(reverse("model_detail", args=[model.pk])).status_code == 404
     assert browser.get(reverse("model_edit", args=[model.pk])).status_code == 404
     assert "Northstar Method" not in browser.get(reverse("model_list")).content.decode()
+
+
+def test_engagement_count_of_a_built_in_model_is_the_practice_own(world: World) -> None:
+    """Another practice's use of a built-in model is none of this practice's business."""
+    builtin = CoachingModel.objects.get(key="career-transition-journey", practice=None)
+    # world: the owner's practice has one engagement on it, the outsider's practice another.
+    owner_page = world.login(world.owner).get(reverse("model_detail", args=[builtin.pk]))
+    assert "1 engagement" in owner_page.content.decode()
+    assert "2 engagements" not in owner_page.content.decode()
+    outsider_page = world.login(world.outsider).get(reverse("model_detail", args=[builtin.pk]))
+    assert "1 engagement" in outsider_page.content.decode()

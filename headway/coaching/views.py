@@ -17,6 +17,7 @@ from headway.coaching.services import (
     stage_update,
 )
 from headway.engagements.access import current_user, get_membership
+from headway.engagements.models import Engagement
 
 
 def get_model(request: HttpRequest, pk: int) -> CoachingModel:
@@ -62,7 +63,10 @@ def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "version": version,
             "stages": version.stages.prefetch_related("questions"),
             "in_use": version.is_in_use(),
-            "engagement_count": sum(v.engagements.count() for v in model.versions.all()),  # type: ignore[attr-defined]
+            # Only the practice's own engagements: other practices' use of a built-in is theirs.
+            "engagement_count": Engagement.objects.filter(
+                model_version__model=model, practice_id=get_membership(request).practice_id
+            ).count(),
             "editable": model.practice_id is not None,
             "new_stage_form": NewStageForm(),
             "nav": "models",

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from headway.coaching.models import CoachingModel, Stage
-from headway.engagements.models import EngagementStatus, Intake
+from headway.engagements.models import EngagementStatus, Intake, Stance
 
 
 class InviteClientForm(forms.Form):
@@ -53,6 +53,11 @@ class IntakeForm(forms.ModelForm):
             "satisfaction": forms.NumberInput(attrs={"min": 1, "max": 10}),
             "years_in_field": forms.NumberInput(attrs={"min": 0, "max": 70}),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no "select an option" entry: leaving all unticked says the same.
+        self.fields["stance"].choices = Stance.choices  # type: ignore[attr-defined]
 
     def clean_satisfaction(self) -> int | None:
         value = self.cleaned_data.get("satisfaction")
