@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 
-from django.conf import settings
 from django.db import connection
 
 
@@ -14,16 +16,51 @@ def test_database_url_selects_the_engine(db):
     assert connection.vendor == expected
 
 
-def test_data_directory_holds_sqlite_and_uploads():
-    from importlib import import_module
+def _settings_in(env: dict[str, str]) -> dict[str, str]:
+    """Load the settings module fresh in a child process with exactly this environment."""
+    code = (
+        "import json, headway.settings as s; d = s.DATABASES['default']; "
+        "print(json.dumps({'engine': d['ENGINE'], 'name': str(d['NAME']), "
+        "'media': str(s.MEDIA_ROOT), 'data': str(s.DATA_DIR), 'debug': s.DEBUG}))"
+    )
+    base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
 
-    module = import_module("headway.settings")  # as configured, before the test runner renames
-    data = settings.DATA_DIR
-    assert data.is_dir()
-    if not os.environ.get("DATABASE_URL"):
-        assert module.DATABASES["default"]["NAME"] == str(data / "headway.sqlite3")
-    assert data / "uploads" == module.MEDIA_ROOT
-    assert (data / "secret_key").exists() or os.environ.get("SECRET_KEY")
+
+def test_data_directory_holds_sqlite_uploads_and_a_kept_secret_key(tmp_path):
+    data = tmp_path / "data"
+    loaded = _settings_in({"HEADWAY_DATA_DIR": str(data)})
+    assert loaded["engine"] == "django.db.backends.sqlite3"
+    assert loaded["name"] == str(data / "headway.sqlite3")
+    assert loaded["media"] == str(data / "uploads")
+    assert loaded["debug"] is False
+    key = (data / "secret_key").read_text()
+    assert len(key) >= 50 and oct((data / "secret_key").stat().st_mode)[-3:] == "600"
+    _settings_in({"HEADWAY_DATA_DIR": str(data)})
+    assert (data / "secret_key").read_text() == key, "generated once, then kept"
+
+
+def test_database_url_switches_to_postgresql(tmp_path):
+    loaded = _settings_in(
+        {
+            "HEADWAY_DATA_DIR": str(tmp_path),
+            "DATABASE_URL": "postgres://coach@db.example:5433/headway",
+        }
+    )
+    assert loaded["engine"] == "django.db.backends.postgresql"
+    assert loaded["name"] == "headway"
+
+
+def test_a_given_secret_key_is_used_and_none_is_written(tmp_path):
+    _settings_in({"HEADWAY_DATA_DIR": str(tmp_path), "SECRET_KEY": "from-the-environment"})
+    assert not (tmp_path / "secret_key").exists()
 
 
 def test_passwords_are_hashed_with_argon2_outside_tests():
