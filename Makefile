@@ -13,7 +13,8 @@ $(BIN)/python:
 	@PY="$$(sh scripts/find-python.sh)" && echo "Creating $(VENV) with $$PY" && "$$PY" -m venv $(VENV)
 
 $(BIN)/uv: | $(BIN)/python
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv 2>$(VENV)/pip.log \
+	  || { cat $(VENV)/pip.log; exit 1; }
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/uv
 	@$(BIN)/uv pip install --quiet --python $(BIN)/python -e .
@@ -28,7 +29,8 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev browser
 
 run: install
-	@$(BIN)/headway manage migrate --noinput
+	@$(BIN)/headway manage migrate --noinput --verbosity 0
+	@echo "Database ready in $(HEADWAY_DATA_DIR)"
 	@$(BIN)/headway demo
 	@$(BIN)/headway serve --host $(HOST) --port $(PORT)
 
