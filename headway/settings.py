@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "headway.practices",
     "headway.coaching",
     "headway.engagements",
+    "headway.onet",
     "headway.api",
 ]
 
