@@ -1,20 +1,27 @@
-"""The `headway` command: serve, worker, demo, createcoach, and `manage` for the rest."""
+"""The `headway` command: serve, worker, demo, createcoach, onet, and `manage` for the rest."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import signal
 import subprocess
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from headway.onet.models import Release
 
 USAGE_EXAMPLES = """
 examples:
   headway serve                      web and task worker together on 127.0.0.1:8000
   headway demo                       load the demo practice and print its logins
   headway createcoach --email a@b.c  create a coach and their practice
+  headway onet import ../shared/onet import O*NET occupational data (a folder, zip or URL)
   headway manage migrate --noinput   any Django management command
 """
 
@@ -93,12 +100,16 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def _require_migrated() -> None:
+    if _pending_migrations():
+        raise CliError("the database is not migrated yet: run `headway manage migrate --noinput`")
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
     from headway.demo import demo_load
 
-    if _pending_migrations():
-        raise CliError("the database is not migrated yet: run `headway manage migrate --noinput`")
+    _require_migrated()
     from django.core.exceptions import ValidationError
 
     try:
@@ -106,7 +117,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise CliError(" ".join(exc.messages)) from exc
     print(result.summary())
+    _demo_onet()
     return 0
+
+
+def _demo_onet() -> None:
+    """Occupational data for the demo: imported from a local copy once, never downloaded."""
+    from headway.onet.importer import OnetImportError
+    from headway.onet.models import Release
+
+    if (release := Release.current()) is not None:
+        print(f"Occupational data: {_release_name(release)} (`headway onet status`).")
+        return
+    local = _onet_local_copy()
+    if local is None:
+        print(f"{NO_ONET} (a folder, zip or URL; see README).")
+        return
+    print(f"Importing O*NET occupational data from {local}")
+    try:
+        release = _onet_import(str(local))
+    except OnetImportError as exc:
+        # The demo is usable without occupations, so this is a warning, not a failure.
+        print(f"headway: O*NET was not imported: {exc}", file=sys.stderr)
+        return
+    print(_onet_summary(release))
 
 
 def cmd_createcoach(args: argparse.Namespace) -> int:
@@ -136,6 +170,171 @@ def cmd_createcoach(args: argparse.Namespace) -> int:
         raise CliError(" ".join(exc.messages)) from exc
     print(f"Coach {user.email} created with the practice “{user.membership().practice}”.")  # type: ignore[union-attr]
     return 0
+
+
+# --- headway onet -----------------------------------------------------------------------------
+
+NO_ONET = "No O*NET data yet: run `headway onet import PATH`"
+
+
+def _onet_local_copy() -> Path | None:
+    """A copy of the release at hand: HEADWAY_ONET_DIR, else ../shared/onet from here."""
+    configured = os.environ.get("HEADWAY_ONET_DIR")
+    candidates = [Path(configured)] if configured else []
+    for candidate in [*candidates, Path("..") / "shared" / "onet"]:
+        if candidate.expanduser().exists():
+            return candidate.expanduser().resolve()
+    return None
+
+
+class _ProgressLine:
+    """Import progress on stderr: one line redrawn on a terminal, one line per step in logs."""
+
+    WIDTH = 24
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.label = ""
+        self.drawn = 0
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        download = label.startswith("Downloading")
+        if self.tty:
+            share = done / total if total else 0.0
+            filled = round(self.WIDTH * share)
+            size = f" {done / 1e6:.1f} MB" if download else ""
+            line = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {share:4.0%} {label}{size}"
+            self.stream.write("\r" + line.ljust(self.drawn))
+            self.drawn = len(line)
+        elif label != self.label:
+            size = f" ({total / 1e6:.1f} MB)" if download and total else ""
+            step = "" if download else f"[{done}/{total}] "
+            self.stream.write(f"{step}{label}{size}\n")
+        self.label = label
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty and self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _onet_import(source: str) -> Release:
+    from headway.onet.importer import onet_import
+
+    progress = _ProgressLine(sys.stderr)
+    try:
+        return onet_import(source=source, progress=progress)
+    finally:
+        progress.close()
+
+
+def _release_name(release: Release) -> str:
+    return "O*NET (release unknown)" if release.version == "unknown" else f"O*NET {release.version}"
+
+
+def _onet_summary(release: Release) -> str:
+    from headway.onet.importer import onet_counts
+
+    counts = onet_counts()
+    return (
+        f"Imported {_release_name(release)} in {release.seconds:.1f} s: "
+        f"{counts['occupations']:,} occupations, {counts['ratings']:,} ratings, "
+        f"{counts['titles']:,} titles, {counts['tasks']:,} tasks."
+    )
+
+
+def cmd_onet_import(args: argparse.Namespace) -> int:
+    _setup_django()
+    _require_migrated()
+    from headway.onet.importer import CURRENT_RELEASE_URL, OnetImportError
+
+    source = args.source or str(_onet_local_copy() or CURRENT_RELEASE_URL)
+    print(f"Importing O*NET from {source}", file=sys.stderr)
+    try:
+        release = _onet_import(source)
+    except OnetImportError as exc:
+        raise CliError(f"O*NET was not imported: {exc}") from exc
+    print(_onet_summary(release))
+    return 0
+
+
+def cmd_onet_status(args: argparse.Namespace) -> int:
+    _setup_django()
+    _require_migrated()
+    from django.utils import timezone
+
+    from headway.onet.importer import onet_counts
+    from headway.onet.models import Release
+
+    release = Release.current()
+    if release is None:
+        print(NO_ONET)
+        return 0
+    when = timezone.localtime(release.imported_at).strftime("%Y-%m-%d %H:%M %Z")
+    print(f"{_release_name(release)}, imported {when} in {release.seconds:.1f} s")
+    print(f"  from {release.source}")
+    for name, count in onet_counts().items():
+        print(f"  {name:<12} {count:>9,}")
+    return 0
+
+
+def cmd_onet_related(args: argparse.Namespace) -> int:
+    if args.all == bool(args.code):
+        raise CliError("give one O*NET-SOC code (e.g. 15-1252.00) or --all")
+    if args.top < 1:
+        raise CliError("--top must be 1 or more")
+    _setup_django()
+    _require_migrated()
+    from headway.onet.models import Release
+
+    if Release.current() is None:
+        raise CliError(NO_ONET)
+    try:
+        # Imported here: pathways is heavier, and the rest of the CLI does not need it.
+        from headway.onet.pathways import related_all, related_for_code
+    except ModuleNotFoundError as exc:
+        if exc.name != "headway.onet.pathways":
+            raise
+        raise CliError("related occupations are not available in this version") from exc
+    if args.all:
+        _print_related(related_all(args.top), args.format or "jsonl", many=True)
+    else:
+        try:
+            result = related_for_code(args.code, args.top)
+        except KeyError as exc:
+            raise CliError(f"no occupation with the O*NET-SOC code {args.code}") from exc
+        _print_related([result], args.format or "text", many=False)
+    return 0
+
+
+def _print_related(results: Any, fmt: str, *, many: bool) -> None:
+    out = sys.stdout
+    if fmt == "json" and many:
+        out.write("[")
+        for index, result in enumerate(results):
+            out.write(("," if index else "") + "\n" + json.dumps(result, ensure_ascii=False))
+        out.write("\n]\n")
+        return
+    for result in results:
+        if fmt == "json":
+            out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "jsonl":
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            out.write(f"{result['title']} ({result['code']})\n")
+            for item in result.get("related", []):
+                score = item.get("score")
+                shown = f"{score:6.3f}" if isinstance(score, int | float) else f"{score!s:>6}"
+                out.write(f"  {shown}  {item['code']}  {item['title']}\n")
+
+
+def cmd_onet(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.onet_command is None:
+        parser.print_help()
+        return 2
+    return int(args.onet_func(args))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -170,6 +369,33 @@ def build_parser() -> argparse.ArgumentParser:
     cc.add_argument("--password", help="password (prompted for when omitted)")
     cc.set_defaults(func=cmd_createcoach)
 
+    onet = sub.add_parser("onet", help="occupational data from O*NET: import, status, related")
+    onet.set_defaults(func=lambda args: cmd_onet(args, onet))
+    onet_sub = onet.add_subparsers(dest="onet_command", metavar="ONET_COMMAND")
+    onet_import = onet_sub.add_parser("import", help="import (or replace) the O*NET database")
+    onet_import.add_argument(
+        "source",
+        nargs="?",
+        metavar="PATH_OR_URL",
+        help="the text release: a folder, its zip, or the zip's URL "
+        "(default: $HEADWAY_ONET_DIR, else ../shared/onet, else the current release online)",
+    )
+    onet_import.set_defaults(onet_func=cmd_onet_import)
+    onet_status = onet_sub.add_parser("status", help="the imported release and its counts")
+    onet_status.set_defaults(onet_func=cmd_onet_status)
+    related = onet_sub.add_parser("related", help="occupations related to one, or to each")
+    related.add_argument(
+        "code", nargs="?", metavar="CODE", help="an O*NET-SOC code, e.g. 15-1252.00"
+    )
+    related.add_argument("--all", action="store_true", help="every occupation, one per line")
+    related.add_argument("--top", type=int, default=10, help="how many related occupations")
+    related.add_argument(
+        "--format",
+        choices=["text", "json", "jsonl"],
+        help="output format (default: text for one code, jsonl for --all)",
+    )
+    related.set_defaults(onet_func=cmd_onet_related)
+
     manage = sub.add_parser("manage", help="run a Django management command", add_help=False)
     manage.add_argument("args", nargs=argparse.REMAINDER)
     manage.set_defaults(func=None)
@@ -194,6 +420,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"headway: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`headway onet related --all | head`): stop quietly, and
+        # point stdout at nothing so Python does not complain while exiting.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         from django.db import DatabaseError
 

@@ -23,6 +23,7 @@ from headway.accounts.services import user_signup
 from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel
 from headway.coaching.services import coaching_model_clone, stage_update
+from headway.demo_board import demo_board_load
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
@@ -100,7 +101,7 @@ COACHES: dict[str, dict[str, Any]] = {
 
 CLIENTS: list[dict[str, Any]] = [
     {
-        "name": "Grace Mensah", "email": "grace.mensah@example.com",
+        "name": "Grace Mensah", "email": "grace.mensah@example.com", "board": True,
         "coach": "maya", "model": CTJ, "started": 68, "last": 2,
         "seen": 5,  # Maya has not read her latest answers yet
         "message": "Grace, it was lovely to meet you on Thursday. Here is your space in Headway: start with the agreement and the intake whenever suits you.",
@@ -428,6 +429,9 @@ def _load(*, now: datetime) -> None:
                 reason=spec["paused"],
             )
         _backdate(engagement, spec, ago, seen=ago(spec.get("seen", spec["last"])))
+        if spec.get("board"):
+            demo_board_load(engagement, client=client, coach=coach, ago=ago)
+            _backdate(engagement, spec, ago, seen=ago(spec.get("seen", spec["last"])))
 
     priya = signup(SELF_GUIDED)
     engagement = engagement_start_self_guided(user=priya, model=models[SELF_GUIDED["model"]])

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "headway.coaching",
     "headway.engagements",
     "headway.onet",
+    "headway.exploration",
     "headway.api",
 ]
 

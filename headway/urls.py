@@ -11,5 +11,7 @@ urlpatterns = [
     path("", include("headway.practices.urls")),
     path("", include("headway.coaching.urls")),
     path("", include("headway.engagements.urls")),
+    path("", include("headway.exploration.urls")),
+    path("", include("headway.onet.urls")),
     path("api/", api.urls),
 ]

@@ -42,6 +42,9 @@ from headway.engagements.services import (
     engagement_request_coach,
     invitation_decline,
 )
+from headway.exploration.models import Option
+from headway.exploration.services import option_add
+from headway.onet.models import Occupation
 from headway.practices.models import (
     CoachInvitation,
     CoachProfile,
@@ -680,8 +683,148 @@ EXTRA_CASES = [
     ),
 ]
 
+
+def _occupation(c: Ctx) -> str:
+    """The code of an O*NET occupation (made here: the world has no O*NET data)."""
+    occupation, _ = Occupation.objects.get_or_create(
+        code="15-1252.00", defaults={"title": "Software Developers", "description": "Code."}
+    )
+    return occupation.code
+
+
+# O*NET occupations are reference data: anyone signed in may read them. The "Explore
+# occupations" tool of an engagement belongs to the engagement's people.
+OCCUPATION_CASES = [
+    Case(
+        "occupation_detail",
+        "existing",
+        "get",
+        lambda c: reverse("occupation_detail", args=[_occupation(c)]),
+        {**everyone(200), "anonymous": 302},
+    ),
+    Case(
+        "occupation_detail",
+        "unknown",
+        "get",
+        lambda c: reverse("occupation_detail", args=["99-9999.99"]),
+        {**everyone(404), "anonymous": 302},
+    ),
+    Case(
+        "engagement_occupations",
+        "coached",
+        "get",
+        lambda c: reverse("engagement_occupations", args=[c.world.engagement.pk]),
+        hidden(owner=200, client=200),
+    ),
+    Case(
+        "engagement_occupations",
+        "self-guided",
+        "get",
+        lambda c: reverse("engagement_occupations", args=[c.world.solo_engagement.pk]),
+        hidden(solo=200),
+    ),
+]
+
+
+def _option(c: Ctx) -> Option:
+    """An option on the coached engagement's board (made once per test, by the client)."""
+    option = Option.objects.filter(engagement=c.world.engagement, title="UX research").first()
+    return option or option_add(
+        engagement=c.world.engagement, by=c.world.client, title="UX research"
+    )
+
+
+def _board_url(name: str) -> Callable[[Ctx], str]:
+    return lambda c: reverse(name, args=[c.world.engagement.pk, _option(c).pk])
+
+
+BOARD_CASES = [
+    Case(
+        "board",
+        "coached",
+        "get",
+        lambda c: reverse("board", args=[c.world.engagement.pk]),
+        hidden(owner=200, client=200),
+    ),
+    Case(
+        "board",
+        "coached",
+        "post",
+        lambda c: reverse("board", args=[c.world.engagement.pk]),
+        hidden(owner=403, client=302),  # the board is the client's; the coach comments
+        data=lambda c: {"title": "Teach at a college"},
+        changed=lambda c: Option.objects.filter(title="Teach at a college").exists(),
+    ),
+    Case(
+        "board_add_occupation",
+        "coached",
+        "post",
+        lambda c: reverse("board_add_occupation", args=[c.world.engagement.pk]),
+        hidden(owner=403, client=302),
+        data=lambda c: {"code": _occupation(c)},
+        changed=lambda c: Option.objects.filter(occupation_code=_occupation(c)).exists(),
+    ),
+    Case(
+        "board_option", "coached", "get", _board_url("board_option"), hidden(owner=200, client=200)
+    ),
+    Case(
+        "board_option",
+        "coached",
+        "post",
+        _board_url("board_option"),
+        hidden(owner=403, client=302),
+        data=lambda c: {"duties": "Interviews"},
+        changed=lambda c: _option(c).duties == "Interviews",
+    ),
+    Case(
+        "option_interview",
+        "coached",
+        "post",
+        _board_url("option_interview"),
+        hidden(owner=403, client=302),
+        data=lambda c: {"person": "Ana"},
+        changed=lambda c: _option(c).interviews.exists(),
+    ),
+    Case(
+        "option_experiment",
+        "coached",
+        "post",
+        _board_url("option_experiment"),
+        hidden(owner=403, client=302),
+        data=lambda c: {"kind": "shadowing", "description": "A day"},
+        changed=lambda c: _option(c).experiments.exists(),
+    ),
+    Case(
+        "option_comment",
+        "coached",
+        "post",
+        _board_url("option_comment"),
+        hidden(owner=302, client=302),  # coach and client both comment
+        data=lambda c: {"text": "What did you learn?"},
+        changed=lambda c: _option(c).comments.exists(),
+    ),
+    Case(
+        "option_set_aside",
+        "coached",
+        "post",
+        _board_url("option_set_aside"),
+        hidden(owner=403, client=302),
+        data=lambda c: {"reason": "Pay"},
+        changed=lambda c: _option(c).set_aside_at is not None,
+    ),
+]
+
 CASES = (
-    EXTRA_CASES + ENGAGEMENT_CASES + MODEL_CASES + PRACTICE_CASES + ACCOUNT_CASES + INVITATION_CASES
+    (
+        EXTRA_CASES
+        + ENGAGEMENT_CASES
+        + MODEL_CASES
+        + PRACTICE_CASES
+        + ACCOUNT_CASES
+        + INVITATION_CASES
+    )
+    + OCCUPATION_CASES
+    + BOARD_CASES
 )
 
 # Names that must never show on a refusal: the people and things behind the ids.

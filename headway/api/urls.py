@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 
-from headway.api import account, coaching, engagements
+from headway.api import account, coaching, engagements, exploration
 from headway.api.auth import SessionAuth, TokenAuth
 
 api = NinjaAPI(
@@ -33,3 +33,4 @@ def service_validation_error(request: HttpRequest, exc: ValidationError) -> Http
 api.add_router("", account.router)
 api.add_router("", coaching.router)
 api.add_router("", engagements.router)
+api.add_router("", exploration.router)

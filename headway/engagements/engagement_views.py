@@ -44,6 +44,9 @@ TOOL_URLS = {
     "agreement": "engagement_agreement",
     "intake": "engagement_intake",
     "coach_profile": "engagement_coach",
+    "occupations": "engagement_occupations",
+    "exploration_board": "board",
+    "informational_interviews": "board",
 }
 
 
