@@ -17,6 +17,7 @@ from headway.core.search import Quality
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.models import Engagement
 from headway.onet.models import Occupation, Release
+from headway.onet.pathways import NoOnetData, related_for_code
 from headway.onet.profile import job_zone_label, occupation_profile
 from headway.onet.search import occupation_index
 
@@ -24,6 +25,12 @@ RESULTS = 20  # shown at first: a long list is a cue to add a word
 MORE_RESULTS = 100
 LONGEST_QUERY = 200
 EXAMPLES = ("nurse", "software developer", "electrician", "teacher", "accountant")
+RELATED = 5  # on an occupation page: a few, to show where it could lead
+# Pages an occupation page may lead back to, with the link's words.
+BACK_TO = {
+    "occupation_pathways": "Back to the pathways",
+    "occupation_interests": "Back to the matches",
+}
 
 
 @login_required
@@ -74,6 +81,7 @@ def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
     occupation = get_object_or_404(Occupation.objects.select_related("job_zone"), code=code)
     engagement = _engagement_from(request)
     query = request.GET.get("q", "").strip()[:LONGEST_QUERY]
+    back, back_label = _back_from(request)
     context = {
         "nav": "occupations",
         "o": occupation,
@@ -81,9 +89,40 @@ def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
         "zone_label": job_zone_label(occupation.job_zone),
         "release": Release.current(),
         "e": engagement,
-        "back": _search_url(engagement, query),
+        "back": back or _search_url(engagement, query),
+        "back_label": back_label,
+        "related": _related(occupation.code),
+        "carry": _carried(engagement, ""),
+        "pathways_url": reverse("occupation_pathways")
+        + "?"
+        + urlencode(
+            {"occupation": occupation.code, **({"e": engagement.pk} if engagement else {})}
+        ),
     }
     return render(request, "onet/occupation.html", context)
+
+
+def _related(code: str) -> list[dict[str, object]]:
+    """The occupations most related to this one (none when the index cannot tell)."""
+    try:
+        found = related_for_code(code, RELATED)
+    except (NoOnetData, KeyError):
+        return []
+    related = found["related"]
+    return related if isinstance(related, list) else []
+
+
+def _back_from(request: HttpRequest) -> tuple[str, str]:
+    """The pathways or interest matches an occupation page was reached from, if any.
+
+    Only those two pages of this site are followed, so the link cannot lead elsewhere.
+    """
+    back = request.GET.get("back", "")
+    for name, label in BACK_TO.items():
+        url = reverse(name)
+        if back == url or back.startswith(f"{url}?"):
+            return back, label
+    return "", ""
 
 
 def _engagement_from(request: HttpRequest) -> Engagement | None:

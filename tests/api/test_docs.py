@@ -28,6 +28,11 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/board/{option_id}/interviews": {"post"},
     "/api/engagements/{engagement_id}/board/{option_id}/experiments": {"post"},
     "/api/engagements/{engagement_id}/board/{option_id}/comments": {"post"},
+    "/api/occupations": {"get"},
+    "/api/occupations/{code}": {"get"},
+    "/api/occupations/{code}/related": {"get"},
+    "/api/pathways": {"post"},
+    "/api/interests/match": {"post"},
 }
 
 
