@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "headway.engagements",
     "headway.onet",
     "headway.exploration",
+    "headway.discovery",
     "headway.api",
 ]
 

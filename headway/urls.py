@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("headway.coaching.urls")),
     path("", include("headway.engagements.urls")),
     path("", include("headway.exploration.urls")),
+    path("", include("headway.discovery.urls")),
     path("", include("headway.onet.urls")),
     path("api/", api.urls),
 ]

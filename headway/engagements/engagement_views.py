@@ -40,13 +40,20 @@ from headway.engagements.services import (
 from headway.practices.models import CoachProfile
 
 # Tools that exist so far, by key: the rest are listed as coming later.
-TOOL_URLS = {
+TOOL_URLS: dict[str, str | tuple[str, str]] = {
     "agreement": "engagement_agreement",
     "intake": "engagement_intake",
     "coach_profile": "engagement_coach",
     "occupations": "engagement_occupations",
     "exploration_board": "board",
     "informational_interviews": "board",
+    # Self-discovery: the kind's page (its history, start or continue), then the journal.
+    "values_sort": ("discovery_kind", "values"),
+    "strengths": ("discovery_kind", "strengths"),
+    "interests": ("discovery_kind", "interests"),
+    "motivated_skills": ("discovery_kind", "skills"),
+    "readiness": ("discovery_kind", "readiness"),
+    "energy_journal": "journal",
 }
 
 
@@ -64,8 +71,12 @@ def _tools(engagement: Engagement, stage: Stage) -> list[ToolLink]:
             continue
         if engagement.is_self_guided and key in {"agreement", "coach_profile"}:
             continue
-        name = TOOL_URLS.get(key)
-        links.append(ToolLink(spec, reverse(name, args=[engagement.pk]) if name else None))
+        target = TOOL_URLS.get(key)
+        if target is None:
+            links.append(ToolLink(spec, None))
+            continue
+        name, *extra = (target,) if isinstance(target, str) else target
+        links.append(ToolLink(spec, reverse(name, args=[engagement.pk, *extra])))
     return links
 
 

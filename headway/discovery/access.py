@@ -1,0 +1,37 @@
+"""Scoped fetches for self-discovery: 404 for anyone who may not see the object."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from headway.discovery.models import Assessment, JournalEntry, Kind
+from headway.engagements.access import current_user, get_engagement
+
+
+def get_kind(kind: str) -> Kind:
+    if kind not in Kind.values:
+        raise Http404("No such assessment")
+    return Kind(kind)
+
+
+def get_assessment(request: HttpRequest, pk: int, kind: str, apk: int) -> Assessment:
+    """An assessment of an engagement the user may see. The client sees all of theirs; the
+    coach only completed results the client shares."""
+    engagement = get_engagement(request, pk)
+    assessments = Assessment.objects.filter(engagement=engagement, kind=get_kind(kind))
+    if not engagement.is_client(current_user(request)):
+        assessments = assessments.seen_by_coach()
+    assessment = get_object_or_404(assessments, pk=apk)
+    assessment.engagement = engagement  # already fetched with its people
+    return assessment
+
+
+def get_journal_entry(request: HttpRequest, pk: int, entry_pk: int) -> JournalEntry:
+    """A journal entry: the client's own (the coach sees patterns, never single entries)."""
+    engagement = get_engagement(request, pk)
+    if not engagement.is_client(current_user(request)):
+        raise Http404("No such entry")
+    entry = get_object_or_404(JournalEntry, pk=entry_pk, engagement=engagement)
+    entry.engagement = engagement
+    return entry

@@ -1,0 +1,188 @@
+"""Self-discovery workflows: assign, start, autosave, complete, share; the energy journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import QueryDict
+from django.utils import timezone
+
+from headway.accounts.models import User
+from headway.discovery.kinds import spec
+from headway.discovery.models import Assessment, JournalEntry, JournalSharing, Kind
+from headway.engagements.models import Engagement, EngagementStatus
+
+
+def _open_engagement(engagement: Engagement) -> None:
+    if engagement.status == EngagementStatus.CONCLUDED:
+        raise ValidationError("This engagement is concluded: its results are kept as they were.")
+
+
+def _client_only(engagement: Engagement, by: User) -> None:
+    # Self-discovery is the client's own work; the coach assigns, reads and asks.
+    if not engagement.is_client(by):
+        raise ValidationError("Only the client takes an assessment.")
+    _open_engagement(engagement)
+
+
+@transaction.atomic
+def assessment_assign(
+    *,
+    engagement: Engagement,
+    by: User,
+    kind: str,
+    due_on: dt.date | None = None,
+    note: str = "",
+) -> Assessment:
+    """The coach asks the client to take an assessment, perhaps by a date.
+
+    An open one of the same kind gets the new due date rather than a second copy."""
+    if not engagement.is_coach(by):
+        raise ValidationError("Only the coach of this engagement assigns assessments.")
+    _open_engagement(engagement)
+    kind = Kind(kind)
+    if due_on is not None and due_on < timezone.localdate():
+        raise ValidationError("Choose a due date from today on.")
+    existing = engagement.assessments.open().of_kind(kind).first()  # type: ignore[attr-defined]
+    if existing is not None:
+        existing.assigned_by, existing.due_on = by, due_on
+        existing.assignment_note = note.strip()
+        existing.save(update_fields=["assigned_by", "due_on", "assignment_note", "updated_at"])
+        return existing  # type: ignore[no-any-return]
+    assessment = Assessment.objects.create(
+        engagement=engagement, kind=kind, assigned_by=by, due_on=due_on, assignment_note=note
+    )
+    engagement.touch()
+    return assessment
+
+
+@transaction.atomic
+def assessment_start(*, engagement: Engagement, by: User, kind: str) -> Assessment:
+    """The open assessment of this kind (assigned or half done), or a new one: a retake."""
+    _client_only(engagement, by)
+    kind = Kind(kind)
+    existing = engagement.assessments.open().of_kind(kind).first()  # type: ignore[attr-defined]
+    if existing is not None:
+        return existing  # type: ignore[no-any-return]
+    previous = engagement.assessments.completed().of_kind(kind).first()  # type: ignore[attr-defined]
+    return Assessment.objects.create(
+        engagement=engagement,
+        kind=kind,
+        # A retake keeps the sharing choice the client made last time.
+        shared_with_coach=previous.shared_with_coach if previous else True,
+    )
+
+
+def _writable(assessment: Assessment, by: User) -> None:
+    _client_only(assessment.engagement, by)
+    if assessment.is_completed:
+        raise ValidationError("This result is complete. Start a retake to answer again.")
+
+
+@transaction.atomic
+def assessment_save(*, assessment: Assessment, by: User, data: QueryDict) -> Assessment:
+    """Merge what the client just entered into the saved responses (every change autosaves)."""
+    _writable(assessment, by)
+    assessment.responses = spec(assessment.kind).apply(dict(assessment.responses), data)
+    assessment.started_at = assessment.started_at or timezone.now()
+    assessment.save(update_fields=["responses", "started_at", "updated_at"])
+    assessment.engagement.touch()
+    return assessment
+
+
+@transaction.atomic
+def assessment_set_responses(
+    *, assessment: Assessment, by: User, responses: dict[str, Any]
+) -> Assessment:
+    """Replace the responses whole (the API's PUT); they are checked when scored."""
+    _writable(assessment, by)
+    assessment.responses = responses
+    assessment.started_at = assessment.started_at or timezone.now()
+    assessment.save(update_fields=["responses", "started_at", "updated_at"])
+    return assessment
+
+
+@transaction.atomic
+def assessment_complete(*, assessment: Assessment, by: User) -> Assessment:
+    _writable(assessment, by)
+    assessment.result = spec(assessment.kind).score(dict(assessment.responses))
+    now = timezone.now()
+    assessment.started_at = assessment.started_at or now
+    assessment.completed_at = now
+    assessment.save(update_fields=["result", "started_at", "completed_at", "updated_at"])
+    assessment.engagement.touch()
+    return assessment
+
+
+@transaction.atomic
+def assessment_set_sharing(*, assessment: Assessment, by: User, shared: bool) -> Assessment:
+    if not assessment.engagement.is_client(by):
+        raise ValidationError("Only the client decides who sees their results.")
+    assessment.shared_with_coach = shared
+    assessment.save(update_fields=["shared_with_coach", "updated_at"])
+    return assessment
+
+
+@transaction.atomic
+def assessment_discard(*, assessment: Assessment, by: User) -> None:
+    """Throw away an unfinished retake; completed results stay in the history."""
+    _writable(assessment, by)
+    assessment.delete()
+
+
+# --- the energy journal -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def journal_add(
+    *,
+    engagement: Engagement,
+    by: User,
+    activity: str,
+    energy: int,
+    flow: bool = False,
+    note: str = "",
+    occurred_on: dt.date | None = None,
+) -> JournalEntry:
+    _client_only(engagement, by)
+    activity = activity.strip()
+    if not activity:
+        raise ValidationError("Say in a few words what you did.")
+    occurred_on = occurred_on or timezone.localdate()
+    if occurred_on > timezone.localdate():
+        raise ValidationError("The journal is for what already happened: choose today or earlier.")
+    entry = JournalEntry.objects.create(
+        engagement=engagement,
+        activity=activity[:200],
+        energy=energy,
+        flow=flow,
+        note=note.strip(),
+        occurred_on=occurred_on,
+    )
+    engagement.touch()
+    return entry
+
+
+@transaction.atomic
+def journal_delete(*, entry: JournalEntry, by: User) -> None:
+    _client_only(entry.engagement, by)
+    entry.delete()
+
+
+@transaction.atomic
+def journal_set_sharing(*, engagement: Engagement, by: User, shared: bool) -> JournalSharing:
+    if not engagement.is_client(by):
+        raise ValidationError("Only the client decides who sees their journal.")
+    sharing, _ = JournalSharing.objects.get_or_create(engagement=engagement)
+    sharing.shared_with_coach = shared
+    sharing.changed_at = timezone.now()
+    sharing.save()
+    return sharing
+
+
+def journal_shared(engagement: Engagement) -> bool:
+    sharing = JournalSharing.objects.filter(engagement=engagement).first()
+    return bool(sharing and sharing.shared_with_coach)
