@@ -122,23 +122,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _demo_onet() -> None:
-    """Occupational data for the demo: imported from a local copy once, never downloaded."""
-    from headway.onet.importer import OnetImportError
+    """Occupational data for the demo, imported once: from a local copy when there is one,
+    else downloaded from the O*NET Resource Center (HEADWAY_ONET_DOWNLOAD=0 turns that off)."""
+    from headway.onet.importer import CURRENT_RELEASE_URL, OnetImportError
     from headway.onet.models import Release
 
     if (release := Release.current()) is not None:
         print(f"Occupational data: {_release_name(release)} (`headway onet status`).")
         return
     local = _onet_local_copy()
-    if local is None:
+    if local is not None:
+        source, action = str(local), f"Importing O*NET occupational data from {local}"
+    elif os.environ.get("HEADWAY_ONET_DOWNLOAD", "1").lower() in {"0", "no", "false", "off"}:
         print(f"{NO_ONET} (a folder, zip or URL; see README).")
         return
-    print(f"Importing O*NET occupational data from {local}")
+    else:
+        source = os.environ.get("HEADWAY_ONET_URL") or CURRENT_RELEASE_URL
+        action = f"No local copy of O*NET: downloading it from {source}"
+    print(action, flush=True)
     try:
-        release = _onet_import(str(local))
+        release = _onet_import(source)
     except OnetImportError as exc:
         # The demo is usable without occupations, so this is a warning, not a failure.
         print(f"headway: O*NET was not imported: {exc}", file=sys.stderr)
+        print(f"{NO_ONET} (a folder, zip or URL; see README).")
         return
     print(_onet_summary(release))
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -136,11 +141,53 @@ def test_demo_imports_a_local_copy_once(cli_env, tmp_path):
 
 def test_demo_without_a_copy_says_how_to_import(cli_env, tmp_path):
     cli_env["HEADWAY_ONET_DIR"] = str(tmp_path / "not-here")
+    cli_env["HEADWAY_ONET_DOWNLOAD"] = "0"  # offline
     # From tmp_path, ../shared/onet does not exist either.
     result = run(["demo"], cli_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert NO_DATA in result.stdout
     assert "Imported" not in result.stdout
+
+
+@pytest.fixture
+def release_server(tmp_path: Path) -> Iterator[str]:
+    """A local web server offering the mini release as O*NET's zip, the way the Resource
+    Center does."""
+    site = tmp_path / "site"
+    site.mkdir()
+    with zipfile.ZipFile(site / "db_30_1_text.zip", "w") as zipped:
+        for path in MINI.iterdir():
+            zipped.write(path, f"db_30_1_text/{path.name}")
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/db_30_1_text.zip"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_demo_without_a_local_copy_downloads_the_release(cli_env, tmp_path, release_server):
+    cli_env["HEADWAY_ONET_DIR"] = str(tmp_path / "not-here")
+    cli_env["HEADWAY_ONET_URL"] = release_server
+    result = run(["demo"], cli_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"No local copy of O*NET: downloading it from {release_server}" in result.stdout
+    assert "Imported O*NET 30.1" in result.stdout
+
+
+def test_demo_offline_still_loads_and_says_how_to_import(cli_env, tmp_path):
+    cli_env["HEADWAY_ONET_DIR"] = str(tmp_path / "not-here")
+    cli_env["HEADWAY_ONET_URL"] = "http://127.0.0.1:9/db_30_1_text.zip"  # nothing listens
+    result = run(["demo"], cli_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "headway: O*NET was not imported: could not download" in result.stderr
+    assert NO_DATA in result.stdout
+    assert "Traceback" not in result.stderr
 
 
 # `related` runs in this process (a subprocess each costs seconds): the same main(), the test
