@@ -1,15 +1,80 @@
-"""The "Who I am" summary (placeholder until it lands)."""
+"""The "Who I am" summary: the latest result of every assessment on one page, and as a PDF.
+
+The coach's summary holds only what the client shares; the client's holds everything and
+marks what stays private.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
 
-from headway.engagements.access import get_engagement
+from headway.discovery.kinds import KindSpec, specs
+from headway.discovery.models import Assessment
+from headway.engagements.access import current_user, get_engagement
+from headway.engagements.models import Engagement
+
+
+@dataclass(frozen=True)
+class Section:
+    spec: KindSpec
+    assessment: Assessment | None
+
+    @property
+    def headline(self) -> str:
+        a = self.assessment
+        return self.spec.headline(a.result) if a is not None and a.result else ""
+
+
+def summary_sections(engagement: Engagement, *, for_client: bool) -> list[Section]:
+    """The latest completed result of each kind the viewer may see, in the model's order."""
+    done = engagement.assessments.completed()  # type: ignore[attr-defined]
+    if not for_client:
+        done = done.filter(shared_with_coach=True)
+    latest: dict[str, Assessment] = {}
+    for a in done.order_by("-completed_at", "-pk"):
+        latest.setdefault(a.kind, a)
+    return [Section(s, latest.get(s.kind)) for s in specs()]
+
+
+def _context(request: HttpRequest, pk: int) -> dict[str, Any]:
+    engagement = get_engagement(request, pk)
+    is_client = engagement.is_client(current_user(request))
+    sections = summary_sections(engagement, for_client=is_client)
+    return {
+        "e": engagement,
+        "is_client": is_client,
+        "sections": sections,
+        "done": [s for s in sections if s.assessment is not None],
+        "today": timezone.localdate(),
+    }
 
 
 @login_required
 def summary(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
-    return render(request, "discovery/summary.html", {"e": engagement})
+    return render(request, "discovery/summary.html", _context(request, pk))
+
+
+def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    # The PDF is built from inline HTML and SVG only: nothing is fetched, from anywhere.
+    raise ValueError(f"refusing to fetch {url!r} while building a PDF")
+
+
+@login_required
+def summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
+
+    context = _context(request, pk)
+    html = render_to_string("discovery/summary_pdf.html", context, request=request)
+    pdf = HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    name = slugify(f"who-i-am-{context['e'].client_name}") or "who-i-am"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response

@@ -11,6 +11,9 @@ urlpatterns = [
     path("e/<int:pk>/discovery/", views.discovery_home, name="discovery"),
     path("e/<int:pk>/discovery/assign/", views.discovery_assign, name="discovery_assign"),
     path("e/<int:pk>/discovery/summary/", summary_views.summary, name="discovery_summary"),
+    path(
+        "e/<int:pk>/discovery/summary.pdf", summary_views.summary_pdf, name="discovery_summary_pdf"
+    ),
     *journal_views.urlpatterns,
     # Kind-specific pages (kinds/<kind>.py) come before the generic <str:kind> patterns.
     *extra_urlpatterns(),

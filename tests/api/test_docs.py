@@ -33,7 +33,18 @@ EXPECTED_PATHS = {
     "/api/occupations/{code}/related": {"get"},
     "/api/pathways": {"post"},
     "/api/interests/match": {"post"},
+    "/api/engagements/{engagement_id}/assignments": {"post"},
 }
+# Each self-discovery assessment has the same resources under its own name.
+for _kind in ["values", "strengths", "interests", "skills", "readiness"]:
+    _base = f"/api/engagements/{{engagement_id}}/{_kind}"
+    EXPECTED_PATHS |= {
+        _base: {"get", "post"},
+        _base + "/{assessment_id}": {"get"},
+        _base + "/{assessment_id}/responses": {"put"},
+        _base + "/{assessment_id}/complete": {"post"},
+        _base + "/{assessment_id}/sharing": {"put"},
+    }
 
 
 @pytest.mark.django_db

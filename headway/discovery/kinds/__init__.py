@@ -64,6 +64,10 @@ _MODULES = {
 }
 
 
+def kind_module(kind: str) -> str:
+    return _MODULES[Kind(kind)]
+
+
 def spec(kind: str) -> KindSpec:
     return import_module(_MODULES[Kind(kind)]).SPEC  # type: ignore[no-any-return]
 
