@@ -6,7 +6,15 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 
-from headway.api import account, coaching, discovery, engagements, exploration, occupations
+from headway.api import (
+    account,
+    coaching,
+    discovery,
+    engagements,
+    exploration,
+    journal,
+    occupations,
+)
 from headway.api.auth import SessionAuth, TokenAuth
 
 api = NinjaAPI(
@@ -35,4 +43,5 @@ api.add_router("", coaching.router)
 api.add_router("", engagements.router)
 api.add_router("", exploration.router)
 api.add_router("", discovery.router)
+api.add_router("", journal.router)
 api.add_router("", occupations.router)

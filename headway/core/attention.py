@@ -26,6 +26,8 @@ class EngagementFacts:
     checklist_done: int
     checklist_total: int
     unseen_client_activity: bool
+    overdue_assessments: int = 0  # assigned by the coach, past their due date, not completed
+    new_results: int = 0  # completed, shared results since the coach last looked
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,16 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
         )
     if facts.unseen_client_activity:
         items.append(Attention("new-answers", "New answers since you last looked", Level.INFO))
+    if facts.overdue_assessments:
+        n = facts.overdue_assessments
+        items.append(
+            Attention("assessment-overdue", f"{n} assessment{'s'[: n - 1]} past due", Level.ACT)
+        )
+    if facts.new_results:
+        n = facts.new_results
+        items.append(
+            Attention("new-results", f"{n} new result{'s'[: n - 1]} shared with you", Level.INFO)
+        )
     if (
         facts.checklist_total
         and facts.checklist_done == facts.checklist_total

@@ -8,8 +8,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 
+from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User
 from headway.discovery.kinds import spec
 from headway.discovery.models import Assessment, JournalEntry, JournalSharing, Kind
@@ -46,17 +48,40 @@ def assessment_assign(
     kind = Kind(kind)
     if due_on is not None and due_on < timezone.localdate():
         raise ValidationError("Choose a due date from today on.")
+    note = note.strip()
     existing = engagement.assessments.open().of_kind(kind).first()  # type: ignore[attr-defined]
     if existing is not None:
         existing.assigned_by, existing.due_on = by, due_on
-        existing.assignment_note = note.strip()
+        existing.assignment_note = note
         existing.save(update_fields=["assigned_by", "due_on", "assignment_note", "updated_at"])
-        return existing  # type: ignore[no-any-return]
-    assessment = Assessment.objects.create(
-        engagement=engagement, kind=kind, assigned_by=by, due_on=due_on, assignment_note=note
-    )
-    engagement.touch()
+        assessment: Assessment = existing
+    else:
+        assessment = Assessment.objects.create(
+            engagement=engagement, kind=kind, assigned_by=by, due_on=due_on, assignment_note=note
+        )
+        engagement.touch()
+    _tell_client(assessment, by)
     return assessment
+
+
+def _tell_client(assessment: Assessment, coach: User) -> None:
+    client = assessment.engagement.client
+    if client is None:
+        return  # still invited: the assessment waits on their journey when they join
+    send_templated(
+        client.email,
+        "assessment_assigned",
+        {
+            "client": client,
+            "coach": coach,
+            "kind": assessment.get_kind_display().lower(),
+            "due_on": assessment.due_on,
+            "note": assessment.assignment_note,
+            "link": absolute(
+                reverse("discovery_kind", args=[assessment.engagement_id, assessment.kind])
+            ),
+        },
+    )
 
 
 @transaction.atomic

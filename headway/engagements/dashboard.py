@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from headway.accounts.models import User
 from headway.coaching.models import StageQuestion
 from headway.core.attention import Attention, EngagementFacts, attention_items, needs_action
+from headway.discovery.models import Assessment
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
@@ -68,6 +69,22 @@ def dashboard_rows(
                 .order_by("-updated_at")
                 .values("updated_at")[:1]
             ),
+            overdue=_count(
+                Assessment.objects.filter(
+                    engagement=OuterRef("pk"),
+                    completed_at__isnull=True,
+                    due_on__lt=timezone.localdate(),
+                ),
+                "engagement",
+            ),
+            new_results=_count(
+                Assessment.objects.seen_by_coach().filter(
+                    Q(engagement__coach_seen_at__isnull=True)
+                    | Q(completed_at__gt=F("engagement__coach_seen_at")),
+                    engagement=OuterRef("pk"),
+                ),
+                "engagement",
+            ),
             entered_stage_at=Subquery(
                 StageTransition.objects.filter(engagement=OuterRef("pk"))
                 .order_by("-moved_at")
@@ -113,6 +130,8 @@ def dashboard_rows(
                 e.last_answer_at  # type: ignore[attr-defined]
                 and (e.coach_seen_at is None or e.last_answer_at > e.coach_seen_at)  # type: ignore[attr-defined]
             ),
+            overdue_assessments=e.overdue,  # type: ignore[attr-defined]
+            new_results=e.new_results,  # type: ignore[attr-defined]
         )
         items = attention_items(facts)
         if attention_only and not needs_action(items):

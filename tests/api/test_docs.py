@@ -34,6 +34,10 @@ EXPECTED_PATHS = {
     "/api/pathways": {"post"},
     "/api/interests/match": {"post"},
     "/api/engagements/{engagement_id}/assignments": {"post"},
+    "/api/engagements/{engagement_id}/journal": {"get", "post"},
+    "/api/engagements/{engagement_id}/journal/{entry_id}": {"delete"},
+    "/api/engagements/{engagement_id}/journal/sharing": {"put"},
+    "/api/engagements/{engagement_id}/journal/patterns": {"get"},
 }
 # Each self-discovery assessment has the same resources under its own name.
 for _kind in ["values", "strengths", "interests", "skills", "readiness"]:

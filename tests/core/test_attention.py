@@ -192,3 +192,18 @@ def test_items_are_immutable() -> None:
     (item,) = attention_items(facts(intake_submitted=False))
     with pytest.raises(dataclasses.FrozenInstanceError):
         item.code = "other"  # type: ignore[misc]
+
+
+def test_overdue_assessments_ask_for_action() -> None:
+    one = attention_items(facts(overdue_assessments=1))
+    assert [(i.code, i.message, i.level) for i in one] == [
+        ("assessment-overdue", "1 assessment past due", Level.ACT)
+    ]
+    assert attention_items(facts(overdue_assessments=3))[0].message == "3 assessments past due"
+
+
+def test_new_shared_results_are_information() -> None:
+    items = attention_items(facts(new_results=2))
+    assert [(i.code, i.message, i.level) for i in items] == [
+        ("new-results", "2 new results shared with you", Level.INFO)
+    ]

@@ -1,0 +1,138 @@
+"""The energy and flow journal: the client's quick entries, private unless shared.
+
+The client reads and writes entries. The coach never sees single entries; they see the
+patterns (`/journal/patterns`) once the client switches sharing on.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from headway.accounts.models import User
+from headway.api.auth import request_user
+from headway.api.engagements import get_engagement
+from headway.api.schemas import ErrorOut
+from headway.discovery.models import Energy, JournalEntry
+from headway.discovery.services import (
+    journal_add,
+    journal_delete,
+    journal_set_sharing,
+    journal_shared,
+)
+from headway.engagements.models import Engagement
+
+router = Router(tags=["energy journal"])
+
+READ = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+WRITE = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+class EntryOut(Schema):
+    id: int
+    occurred_on: date
+    activity: str
+    energy: int = Field(description="-2 drained … 0 neither … 2 energised")
+    flow: bool = Field(description="I lost track of time")
+    note: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, e: JournalEntry) -> EntryOut:
+        return cls(
+            id=e.pk,
+            occurred_on=e.occurred_on,
+            activity=e.activity,
+            energy=e.energy,
+            flow=e.flow,
+            note=e.note,
+            created_at=e.created_at,
+        )
+
+
+class EntryIn(Schema):
+    activity: str
+    energy: Energy
+    flow: bool = False
+    note: str = ""
+    occurred_on: date | None = None
+
+
+class JournalSharingIn(Schema):
+    shared: bool
+
+
+class JournalSharingOut(Schema):
+    shared_with_coach: bool
+
+
+def _client_only(engagement: Engagement, user: User) -> None:
+    if not engagement.is_client(user):
+        raise HttpError(403, "The journal is the client's own: the coach sees shared patterns.")
+
+
+@router.get(
+    "/engagements/{engagement_id}/journal",
+    response={200: list[EntryOut], **READ},
+    summary="The client's journal entries, newest first",
+)
+def entries(request: HttpRequest, engagement_id: int) -> list[EntryOut]:
+    user = request_user(request)
+    engagement = get_engagement(user, engagement_id)
+    _client_only(engagement, user)
+    return [EntryOut.of(e) for e in engagement.journal_entries.all()]  # type: ignore[attr-defined]
+
+
+@router.post(
+    "/engagements/{engagement_id}/journal",
+    response={201: EntryOut, **WRITE},
+    summary="Add an entry: what I did, how it left me, did time fly",
+)
+def add(request: HttpRequest, engagement_id: int, payload: EntryIn) -> Status[EntryOut]:
+    user = request_user(request)
+    engagement = get_engagement(user, engagement_id)
+    _client_only(engagement, user)
+    entry = journal_add(
+        engagement=engagement,
+        by=user,
+        activity=payload.activity,
+        energy=int(payload.energy),
+        flow=payload.flow,
+        note=payload.note,
+        occurred_on=payload.occurred_on,
+    )
+    return Status(201, EntryOut.of(entry))
+
+
+@router.delete(
+    "/engagements/{engagement_id}/journal/{entry_id}",
+    response={204: None, **WRITE},
+    summary="Delete an entry",
+)
+def delete(request: HttpRequest, engagement_id: int, entry_id: int) -> Status[None]:
+    user = request_user(request)
+    engagement = get_engagement(user, engagement_id)
+    _client_only(engagement, user)
+    entry = get_object_or_404(JournalEntry, pk=entry_id, engagement=engagement)
+    entry.engagement = engagement
+    journal_delete(entry=entry, by=user)
+    return Status(204, None)
+
+
+@router.put(
+    "/engagements/{engagement_id}/journal/sharing",
+    response={200: JournalSharingOut, **WRITE},
+    summary="Show the journal's patterns to the coach, or keep them private",
+)
+def sharing(
+    request: HttpRequest, engagement_id: int, payload: JournalSharingIn
+) -> JournalSharingOut:
+    user = request_user(request)
+    engagement = get_engagement(user, engagement_id)
+    _client_only(engagement, user)
+    journal_set_sharing(engagement=engagement, by=user, shared=payload.shared)
+    return JournalSharingOut(shared_with_coach=journal_shared(engagement))
