@@ -62,6 +62,7 @@ from tests.access import (
     hidden,
     make_ctx,
 )
+from tests.discovery.access_cases import DISCOVERY_CASES
 from tests.helpers import World
 
 
@@ -685,6 +686,7 @@ CASES = (
     )
     + OCCUPATION_CASES
     + BOARD_CASES
+    + DISCOVERY_CASES
 )
 
 # Names that must never show on a refusal: the people and things behind the ids.

@@ -1,0 +1,124 @@
+"""Access battery cases for the self-discovery pages (run by tests/test_views_access.py).
+
+Self-discovery is the client's: the coach of the engagement reads the overview, assigns, and
+sees completed results the client shares; an assessment in progress is the client's alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.urls import reverse
+
+from headway.discovery.models import Assessment, Kind
+from headway.discovery.services import assessment_start
+from tests.access import Case, Ctx, hidden
+
+KIND = Kind.READINESS
+
+
+def _open(c: Ctx) -> Assessment:
+    """An assessment in progress on the coached engagement (made once per role, by the client)."""
+    found = Assessment.objects.filter(engagement=c.world.engagement, kind=KIND).first()
+    return found or assessment_start(engagement=c.world.engagement, by=c.world.client, kind=KIND)
+
+
+def _e(name: str, *extra: str) -> Callable[[Ctx], str]:
+    return lambda c: reverse(name, args=[c.world.engagement.pk, *extra])
+
+
+def _a(name: str) -> Callable[[Ctx], str]:
+    return lambda c: reverse(name, args=[c.world.engagement.pk, KIND.value, _open(c).pk])
+
+
+def _assigned(c: Ctx) -> bool:
+    return Assessment.objects.filter(
+        engagement=c.world.engagement, assigned_by__isnull=False
+    ).exists()
+
+
+def _started(c: Ctx) -> bool:
+    return Assessment.objects.filter(engagement=c.world.engagement, kind=Kind.VALUES).exists()
+
+
+def _discarded(c: Ctx) -> bool:
+    return not Assessment.objects.filter(engagement=c.world.engagement, kind=KIND).exists()
+
+
+DISCOVERY_CASES = [
+    Case("discovery", "coached", "get", _e("discovery"), hidden(owner=200, client=200)),
+    Case(
+        "discovery",
+        "self-guided",
+        "get",
+        lambda c: reverse("discovery", args=[c.world.solo_engagement.pk]),
+        hidden(solo=200),
+    ),
+    Case(
+        "discovery_assign",
+        "coached",
+        "post",
+        _e("discovery_assign"),
+        hidden(owner=302, client=403),
+        data=lambda c: {"kind": "values"},
+        changed=_assigned,
+    ),
+    Case(
+        "discovery_kind",
+        "coached",
+        "get",
+        _e("discovery_kind", "values"),
+        hidden(owner=200, client=200),
+    ),
+    Case(
+        "discovery_kind",
+        "coached",
+        "post",
+        _e("discovery_kind", "values"),
+        hidden(owner=403, client=302),  # the client takes it; the coach assigns
+        changed=_started,
+    ),
+    Case(
+        "discovery_summary",
+        "coached",
+        "get",
+        _e("discovery_summary"),
+        hidden(owner=200, client=200),
+    ),
+    Case(
+        "discovery_summary_pdf",
+        "coached",
+        "get",
+        _e("discovery_summary_pdf"),
+        hidden(owner=200, client=200),
+    ),
+    Case("assessment", "in progress", "get", _a("assessment"), hidden(client=200)),
+    Case(
+        "assessment_save",
+        "in progress",
+        "post",
+        _a("assessment_save"),
+        hidden(client=302),
+        changed=lambda c: _open(c).started_at is not None,
+    ),
+    Case(
+        "assessment_complete", "in progress", "post", _a("assessment_complete"), hidden(client=302)
+    ),
+    Case(
+        "assessment_share",
+        "in progress",
+        "post",
+        _a("assessment_share"),
+        hidden(client=302),
+        data=lambda c: {"shared": "0"},
+        changed=lambda c: not _open(c).shared_with_coach,
+    ),
+    Case(
+        "assessment_discard",
+        "in progress",
+        "post",
+        _a("assessment_discard"),
+        hidden(client=302),
+        changed=_discarded,
+    ),
+]
