@@ -122,3 +122,40 @@ DISCOVERY_CASES = [
         changed=_discarded,
     ),
 ]
+
+
+def _skills(c: Ctx) -> Assessment:
+    found = Assessment.objects.filter(engagement=c.world.engagement, kind=Kind.SKILLS).first()
+    return found or assessment_start(
+        engagement=c.world.engagement, by=c.world.client, kind=Kind.SKILLS
+    )
+
+
+def _s(name: str) -> Callable[[Ctx], str]:
+    return lambda c: reverse(name, args=[c.world.engagement.pk, _skills(c).pk])
+
+
+DISCOVERY_CASES += [
+    Case("skills_resume", "in progress", "get", _s("skills_resume"), hidden(client=200)),
+    Case(
+        "skills_resume",
+        "in progress",
+        "post",
+        _s("skills_resume"),
+        hidden(client=200),  # no file: the form says what is missing
+    ),
+    Case(
+        "skills_resume_review",
+        "in progress",
+        "get",
+        _s("skills_resume_review"),
+        hidden(client=302),  # nothing imported yet: back to the upload
+    ),
+    Case(
+        "skills_pathways",
+        "in progress",
+        "get",
+        _s("skills_pathways"),
+        hidden(client=302),  # not finished: back to the assessment
+    ),
+]
