@@ -18,7 +18,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Body, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.accounts.models import User
@@ -174,7 +174,10 @@ def _register(kind: Kind) -> None:
         {200: AssessmentOut, **WRITE},
     )
     def put_responses(
-        request: HttpRequest, engagement_id: int, assessment_id: int, payload: dict[str, Any]
+        request: HttpRequest,
+        engagement_id: int,
+        assessment_id: int,
+        payload: Body[dict[str, Any]],
     ) -> AssessmentOut:
         user = request_user(request)
         engagement = get_engagement(user, engagement_id)

@@ -109,7 +109,7 @@ def add(request: HttpRequest, engagement_id: int, payload: EntryIn) -> Status[En
 
 
 @router.delete(
-    "/engagements/{engagement_id}/journal/{entry_id}",
+    "/engagements/{engagement_id}/journal/{int:entry_id}",
     response={204: None, **WRITE},
     summary="Delete an entry",
 )
