@@ -7,6 +7,7 @@ patterns (`/journal/patterns`) once the client switches sharing on.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -17,6 +18,7 @@ from headway.accounts.models import User
 from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
+from headway.discovery.journal_services import journal_patterns, patterns_as_dict
 from headway.discovery.models import Energy, JournalEntry
 from headway.discovery.services import (
     journal_add,
@@ -121,6 +123,23 @@ def delete(request: HttpRequest, engagement_id: int, entry_id: int) -> Status[No
     entry.engagement = engagement
     journal_delete(entry=entry, by=user)
     return Status(204, None)
+
+
+@router.get(
+    "/engagements/{engagement_id}/journal/patterns",
+    response={200: dict[str, Any], **READ},
+    summary="Patterns over the weeks: which activities energise, which drain, where time flies",
+    description=(
+        "For the client, and for the coach once the client shares the journal. Holds counts and "
+        "averages per activity and per week, never single entries or notes."
+    ),
+)
+def patterns(request: HttpRequest, engagement_id: int) -> dict[str, Any]:
+    user = request_user(request)
+    engagement = get_engagement(user, engagement_id)
+    if not engagement.is_client(user) and not journal_shared(engagement):
+        raise HttpError(403, "The client keeps their journal private.")
+    return patterns_as_dict(journal_patterns(engagement))
 
 
 @router.put(

@@ -117,8 +117,12 @@ def test_the_journal_is_the_clients(world):
     assert send(coach, "post", base, {"activity": "x", "energy": 0}).status_code == 403
     bad = send(client, "post", base, {"activity": "x", "energy": 7})
     assert bad.status_code in (400, 422)
+    assert send(coach, "get", f"{base}/patterns").status_code == 403  # private so far
     shared = send(client, "put", f"{base}/sharing", {"shared": True})
     assert shared.json() == {"shared_with_coach": True}
+    seen = send(coach, "get", f"{base}/patterns").json()
+    assert seen["count"] == 1 and seen["activities"][0]["spellings"] == ["Ran a workshop"]
+    assert "note" not in str(seen)
     entry = added.json()["id"]
     assert send(coach, "delete", f"{base}/{entry}").status_code == 403
     assert send(client, "delete", f"{base}/{entry}").status_code == 204
