@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from headway.accounts.models import User
@@ -15,6 +16,8 @@ from headway.accounts.services import user_signup
 from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel, StageQuestion
 from headway.demo import PASSWORD, PRACTICE_NAME, DemoResult, demo_load
+from headway.discovery.models import Assessment, Kind
+from headway.discovery.services import journal_shared
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
@@ -209,3 +212,23 @@ def test_queues_no_emails(settings: Any) -> None:
     queued = DBTaskResult.objects.filter(task_path=deliver_email.module_path)
     assert [t.args_kwargs["args"][0] for t in queued] == [["someone@example.org"]]
     assert mail.outbox == []
+
+
+def test_grace_has_taken_the_self_discovery_assessments(demo: DemoResult) -> None:
+    grace = Engagement.objects.get(client__email="grace.mensah@example.com")
+    done = grace.assessments.completed()
+    assert sorted(set(done.values_list("kind", flat=True))) == sorted(
+        [Kind.VALUES, Kind.STRENGTHS, Kind.INTERESTS, Kind.SKILLS]
+    )
+    first, retake = done.filter(kind=Kind.INTERESTS).order_by("completed_at")
+    assert first.result["code"] != retake.result["code"]  # something to compare
+    readiness = Assessment.objects.get(engagement=grace, kind=Kind.READINESS)
+    assert readiness.assigned_by is not None and readiness.due_on is not None
+    assert readiness.started_at is not None and readiness.completed_at is None
+    assert grace.journal_entries.count() >= 10 and journal_shared(grace)
+    coach = Client()
+    coach.force_login(grace.coach)
+    for name in ["discovery", "discovery_summary", "journal"]:
+        page = coach.get(reverse(name, args=[grace.pk]))
+        assert page.status_code == 200, name
+    assert coach.get(reverse("discovery_summary_pdf", args=[grace.pk])).content[:4] == b"%PDF"

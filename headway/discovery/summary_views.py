@@ -16,8 +16,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from headway.discovery.journal_services import journal_patterns
 from headway.discovery.kinds import KindSpec, specs
 from headway.discovery.models import Assessment
+from headway.discovery.services import journal_shared
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.models import Engagement
 
@@ -48,7 +50,11 @@ def _context(request: HttpRequest, pk: int) -> dict[str, Any]:
     engagement = get_engagement(request, pk)
     is_client = engagement.is_client(current_user(request))
     sections = summary_sections(engagement, for_client=is_client)
+    journal = None
+    if is_client or journal_shared(engagement):
+        journal = journal_patterns(engagement)
     return {
+        "journal": journal if journal is not None and journal.count else None,
         "e": engagement,
         "is_client": is_client,
         "sections": sections,

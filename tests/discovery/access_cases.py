@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.urls import reverse
+from django.utils import timezone
 
-from headway.discovery.models import Assessment, Kind
-from headway.discovery.services import assessment_start
+from headway.discovery.models import Assessment, JournalEntry, Kind
+from headway.discovery.services import assessment_start, journal_add, journal_shared
 from tests.access import Case, Ctx, hidden
 
 KIND = Kind.READINESS
@@ -157,5 +158,61 @@ DISCOVERY_CASES += [
         "get",
         _s("skills_pathways"),
         hidden(client=302),  # not finished: back to the assessment
+    ),
+]
+
+
+def _entry(c: Ctx) -> JournalEntry:
+    found = JournalEntry.objects.filter(engagement=c.world.engagement).first()
+    return found or journal_add(
+        engagement=c.world.engagement, by=c.world.client, activity="Ward round", energy=-1
+    )
+
+
+def _j(name: str) -> Callable[[Ctx], str]:
+    return lambda c: reverse(name, args=[c.world.engagement.pk, _entry(c).pk])
+
+
+DISCOVERY_CASES += [
+    Case("journal", "coached", "get", _e("journal"), hidden(owner=200, client=200)),
+    Case(
+        "journal",
+        "coached",
+        "post",
+        _e("journal"),
+        hidden(owner=403, client=302),  # the journal is the client's own
+        data=lambda c: {
+            "activity": "Mentoring a student",
+            "energy": "2",
+            "occurred_on": timezone.localdate().isoformat(),
+        },
+        changed=lambda c: JournalEntry.objects.filter(activity="Mentoring a student").exists(),
+    ),
+    Case(
+        "journal_sharing",
+        "coached",
+        "post",
+        _e("journal_sharing"),
+        hidden(owner=403, client=302),
+        data=lambda c: {"shared": "1"},
+        changed=lambda c: journal_shared(c.world.engagement),
+    ),
+    Case(
+        "journal_sharing",
+        "self-guided",
+        "post",
+        lambda c: reverse("journal_sharing", args=[c.world.solo_engagement.pk]),
+        hidden(solo=403),  # no coach to share with
+        data=lambda c: {"shared": "1"},
+    ),
+    # The coach never sees single entries, shared or not.
+    Case("journal_delete", "coached", "get", _j("journal_delete"), hidden(client=200)),
+    Case(
+        "journal_delete",
+        "coached",
+        "post",
+        _j("journal_delete"),
+        hidden(client=302),
+        changed=lambda c: not JournalEntry.objects.filter(activity="Ward round").exists(),
     ),
 ]
