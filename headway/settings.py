@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "headway.onet",
     "headway.exploration",
     "headway.discovery",
+    "headway.planning",
     "headway.api",
 ]
 

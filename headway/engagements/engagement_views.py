@@ -54,6 +54,9 @@ TOOL_URLS: dict[str, str | tuple[str, str]] = {
     "motivated_skills": ("discovery_kind", "skills"),
     "readiness": ("discovery_kind", "readiness"),
     "energy_journal": "journal",
+    "decision_matrix": "decision_matrix",
+    "smart_goals": "goals",
+    "action_plan": "goals",
 }
 
 

@@ -1,0 +1,236 @@
+"""Choosing and planning: the decision matrix, goals with their steps, obstacles and
+revisions, accountability links and calendar feeds."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+# --- the decision matrix ------------------------------------------------------------------
+
+
+class DecisionMatrix(models.Model):
+    """One per engagement: the options from the board weighed against what matters."""
+
+    engagement = models.OneToOneField(
+        "engagements.Engagement", on_delete=models.CASCADE, related_name="decision_matrix"
+    )
+    chosen = models.ForeignKey(
+        "MatrixOption", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    chosen_at = models.DateTimeField(null=True, blank=True)
+    choice_reason = models.TextField("Why this one", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Decision matrix of {self.engagement}"
+
+
+class CriterionSource(models.TextChoices):
+    VALUE = "value", "One of my top values"
+    STRENGTH = "strength", "One of my strengths"
+    LIFESTYLE = "lifestyle", "Lifestyle"
+    RESPONSIBILITIES = "responsibilities", "Responsibilities"
+    FINANCES = "finances", "Finances"
+    RISK = "risk", "Risk"
+    OWN = "own", "My own"
+
+
+class Criterion(models.Model):
+    matrix = models.ForeignKey(DecisionMatrix, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(max_length=120)
+    source = models.CharField(max_length=20, choices=CriterionSource.choices, default="own")
+    # The value card or strength key the criterion came from, so a retaken sort can be matched.
+    source_key = models.CharField(max_length=40, blank=True)
+    weight = models.PositiveSmallIntegerField(default=1)  # 1 (normal) to 5 (matters most)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MatrixOption(models.Model):
+    matrix = models.ForeignKey(DecisionMatrix, on_delete=models.CASCADE, related_name="options")
+    board_option = models.ForeignKey(
+        "exploration.Option", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(max_length=200)
+    gut = models.PositiveSmallIntegerField(null=True, blank=True)  # the pull, 1-10
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Score(models.Model):
+    option = models.ForeignKey(MatrixOption, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
+    value = models.PositiveSmallIntegerField()  # 1-10
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["option", "criterion"], name="one_score_per_cell")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.option} / {self.criterion}: {self.value}"
+
+
+class Risk(models.Model):
+    option = models.ForeignKey(MatrixOption, on_delete=models.CASCADE, related_name="risks")
+    risk = models.TextField("Risk or barrier")
+    mitigation = models.TextField("What I could do about it", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.risk[:60]
+
+
+# --- goals and the action plan -------------------------------------------------------------
+
+
+class GoalStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
+    ACHIEVED = "achieved", "Achieved"
+    DROPPED = "dropped", "Let go"
+
+
+MAX_ACTIVE_GOALS = 3  # one to three goals keep the focus; more spread the client thin
+
+
+class GoalQuerySet(models.QuerySet["Goal"]):
+    def active(self) -> GoalQuerySet:
+        return self.filter(status=GoalStatus.ACTIVE)
+
+
+class Goal(models.Model):
+    engagement = models.ForeignKey(
+        "engagements.Engagement", on_delete=models.CASCADE, related_name="goals"
+    )
+    text = models.TextField("My goal")
+    status = models.CharField(max_length=10, choices=GoalStatus.choices, default="active")
+    confidence = models.PositiveSmallIntegerField(null=True, blank=True)  # 1-10
+    hours_per_week = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Relevant: the value (card key) or the board option the goal serves.
+    value_key = models.CharField(max_length=40, blank=True)
+    option = models.ForeignKey(
+        "exploration.Option", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_on = models.DateField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class GoalRevision(models.Model):
+    """One change to a goal or its plan: what changed (before and after) and why."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="revisions")
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # {"field": [before, after], ...}, or {"step": {...}} for a change to the plan.
+    changes = models.JSONField(default=dict)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Revision of {self.goal} at {self.at:%Y-%m-%d}"
+
+
+class StepKind(models.TextChoices):
+    ACTION = "action", "Step"
+    COURSE = "course", "Course"
+    CERTIFICATION = "certification", "Certification"
+    MENTORING = "mentoring", "Mentoring"
+    VOLUNTEERING = "volunteering", "Volunteering"
+
+
+class Step(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=StepKind.choices, default="action")
+    due_on = models.DateField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    # An O*NET skill or knowledge element the step closes a gap in (from transition pathways).
+    element_id = models.CharField(max_length=20, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Obstacle(models.Model):
+    """An anticipated obstacle and the if-then plan for it."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="obstacles")
+    obstacle = models.TextField("If…")
+    plan = models.TextField("…then I will")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.obstacle[:60]
+
+
+class AccountabilityLink(models.Model):
+    """A revocable, read-only link to the goals and steps, for a partner the client names."""
+
+    engagement = models.ForeignKey(
+        "engagements.Engagement", on_delete=models.CASCADE, related_name="accountability_links"
+    )
+    partner_name = models.CharField(max_length=120)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Accountability link for {self.partner_name}"
+
+
+class CalendarFeed(models.Model):
+    """A person's private iCalendar subscription: the URL holds a secret token (stored hashed)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_fetched_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"
