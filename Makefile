@@ -40,6 +40,11 @@ browser:
 	  echo "Installing Chromium for the browser tests (Debian package 'chromium')"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+# The calendar tests read our .ics with a real calendar client: Debian's khal.
+	@command -v khal >/dev/null 2>&1 || { \
+	  echo "Installing khal for the calendar tests (Debian package 'khal')"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq khal >/dev/null; }
 
 lint: install-dev
 	$(BIN)/ruff check .
