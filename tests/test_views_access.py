@@ -64,6 +64,7 @@ from tests.access import (
 )
 from tests.discovery.access_cases import DISCOVERY_CASES
 from tests.helpers import World
+from tests.planning.access_cases import PLANNING_CASES
 
 
 @pytest.fixture
@@ -687,6 +688,7 @@ CASES = (
     + OCCUPATION_CASES
     + BOARD_CASES
     + DISCOVERY_CASES
+    + PLANNING_CASES
 )
 
 # Names that must never show on a refusal: the people and things behind the ids.

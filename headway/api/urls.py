@@ -8,6 +8,7 @@ from ninja import NinjaAPI, Swagger
 
 from headway.api import (
     account,
+    calendar,
     coaching,
     discovery,
     engagements,
@@ -44,4 +45,5 @@ api.add_router("", engagements.router)
 api.add_router("", exploration.router)
 api.add_router("", discovery.router)
 api.add_router("", journal.router)
+api.add_router("", calendar.router)
 api.add_router("", occupations.router)

@@ -38,6 +38,8 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/journal/{entry_id}": {"delete"},
     "/api/engagements/{engagement_id}/journal/sharing": {"put"},
     "/api/engagements/{engagement_id}/journal/patterns": {"get"},
+    "/api/calendar/events": {"get"},
+    "/api/calendar/feed": {"post", "delete"},
 }
 # Each self-discovery assessment has the same resources under its own name.
 for _kind in ["values", "strengths", "interests", "skills", "readiness"]:
