@@ -24,6 +24,7 @@ from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel
 from headway.coaching.services import coaching_model_clone, stage_update
 from headway.demo_board import demo_board_load
+from headway.demo_decision import demo_decision_load
 from headway.demo_discovery import demo_discovery_load
 from headway.engagements.models import (
     AgreementAcceptance,
@@ -433,6 +434,7 @@ def _load(*, now: datetime) -> None:
         if spec.get("board"):
             demo_board_load(engagement, client=client, coach=coach, ago=ago)
             demo_discovery_load(engagement, client=client, coach=coach, ago=ago)
+            demo_decision_load(engagement, client=client)
             _backdate(engagement, spec, ago, seen=ago(spec.get("seen", spec["last"])))
 
     priya = signup(SELF_GUIDED)

@@ -10,6 +10,7 @@ from headway.api import (
     account,
     calendar,
     coaching,
+    decisions,
     discovery,
     engagements,
     exploration,
@@ -46,4 +47,5 @@ api.add_router("", exploration.router)
 api.add_router("", discovery.router)
 api.add_router("", journal.router)
 api.add_router("", calendar.router)
+api.add_router("", decisions.router)
 api.add_router("", occupations.router)

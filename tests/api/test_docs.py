@@ -39,6 +39,16 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/journal/sharing": {"put"},
     "/api/engagements/{engagement_id}/journal/patterns": {"get"},
     "/api/calendar/events": {"get"},
+    "/api/engagements/{engagement_id}/decision": {"get", "post"},
+    "/api/engagements/{engagement_id}/decision/scores": {"put"},
+    "/api/engagements/{engagement_id}/decision/gut": {"put"},
+    "/api/engagements/{engagement_id}/decision/criteria": {"post"},
+    "/api/engagements/{engagement_id}/decision/criteria/{criterion_id}": {"put", "delete"},
+    "/api/engagements/{engagement_id}/decision/options": {"post"},
+    "/api/engagements/{engagement_id}/decision/options/{option_id}": {"delete"},
+    "/api/engagements/{engagement_id}/decision/options/{option_id}/risks": {"post"},
+    "/api/engagements/{engagement_id}/decision/risks/{risk_id}": {"put", "delete"},
+    "/api/engagements/{engagement_id}/decision/choice": {"put"},
     "/api/calendar/feed": {"post", "delete"},
 }
 # Each self-discovery assessment has the same resources under its own name.
