@@ -1,0 +1,147 @@
+"""The two pages of goals, rendered with whichever of their forms came back with errors: the
+goals page (every goal, the new-goal form, accountability links) and one goal's page (edit,
+status, steps, obstacles, history)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from headway.engagements.models import Engagement
+from headway.planning.goal_common import (
+    TEMPLATES,
+    GoalView,
+    analyse,
+    goal_view,
+    may_write,
+    nav_of,
+    panel_for,
+    parse_day,
+    revision_views,
+    today,
+)
+from headway.planning.goal_forms import (
+    EditGoalForm,
+    GoalForm,
+    ObstacleForm,
+    PartnerForm,
+    StatusForm,
+    StepForm,
+)
+from headway.planning.models import (
+    MAX_ACTIVE_GOALS,
+    AccountabilityLink,
+    Goal,
+    GoalStatus,
+    StepKind,
+)
+
+
+def _value(form: Form, name: str) -> str:
+    value = form[name].value()
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def form_context(form: GoalForm) -> dict[str, Any]:
+    """The new or edited goal's SMART panel and due-date field, from what the form holds."""
+    text, due = _value(form, "text"), _value(form, "due_on")
+    return {
+        "form": form,
+        "panel": panel_for(text, parse_day(due)),
+        "due_value": due,
+        "due_auto": _value(form, "due_auto"),
+        "due_errors": form.errors.get("due_on") if form.is_bound else None,
+    }
+
+
+def render_goals_page(
+    request: HttpRequest,
+    engagement: Engagement,
+    *,
+    form: GoalForm | None = None,
+    full: bool = False,
+    new_link: str = "",
+    partner_form: PartnerForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    goals = list(
+        Goal.objects.filter(engagement=engagement)
+        .select_related("option")
+        .prefetch_related("steps")
+    )
+    on = today()
+    views = [goal_view(g, on=on) for g in goals]
+    active = [v for v in views if v.goal.status == GoalStatus.ACTIVE]
+    context = {
+        "e": engagement,
+        "active": active,
+        "paused": [v for v in views if v.goal.status == GoalStatus.PAUSED],
+        "closed": [v for v in views if v.goal.status in (GoalStatus.ACHIEVED, GoalStatus.DROPPED)],
+        "can_write": may_write(engagement, request),
+        "is_client": engagement.is_client(request.user),
+        "room": MAX_ACTIVE_GOALS - len(active),
+        "max_goals": MAX_ACTIVE_GOALS,
+        "full": full,
+        "links": AccountabilityLink.objects.filter(engagement=engagement),
+        "new_link": new_link,
+        "partner_form": partner_form or PartnerForm(),
+        "nav": nav_of(engagement, request),
+        **form_context(form or GoalForm(engagement=engagement)),
+    }
+    return render(request, f"{TEMPLATES}goals.html", context, status=status)
+
+
+def edit_form_of(goal: Goal) -> EditGoalForm:
+    due = goal.due_on.isoformat() if goal.due_on else ""
+    check = analyse(goal.text)
+    deadline = check.deadline if check else None
+    return EditGoalForm(
+        engagement=goal.engagement,
+        goal=goal,
+        initial={
+            "text": goal.text,
+            "confidence": goal.confidence,
+            "hours_per_week": goal.hours_per_week,
+            "value_key": goal.value_key,
+            "option": goal.option_id,
+            "due_on": due,
+            # A due date the text itself names may follow the text when it changes.
+            "due_auto": due if deadline and deadline == goal.due_on else "",
+        },
+    )
+
+
+def render_goal_page(
+    request: HttpRequest, goal: Goal, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    engagement = goal.engagement
+    view: GoalView = goal_view(goal)
+    edit = forms.pop("form", None) or edit_form_of(goal)
+    context = {
+        "e": engagement,
+        "g": view,
+        "goal": goal,
+        "can_write": may_write(engagement, request),
+        "plan_open": goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED),
+        "obstacles": list(goal.obstacles.all()),
+        "revisions": revision_views(goal),
+        "status_form": StatusForm(),
+        "status_choices": [
+            (value, label)
+            for value, label in StatusForm.base_fields["status"].choices  # type: ignore[attr-defined]
+            if value != goal.status
+        ],
+        "kinds": StepKind.choices,
+        "step_form": StepForm(),
+        "obstacle_form": ObstacleForm(),
+        "edit_step": None,
+        "nav": nav_of(engagement, request),
+        **form_context(edit),
+        **forms,
+    }
+    return render(request, f"{TEMPLATES}goal.html", context, status=status)
