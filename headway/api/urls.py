@@ -14,6 +14,7 @@ from headway.api import (
     discovery,
     engagements,
     exploration,
+    goals,
     journal,
     occupations,
 )
@@ -48,4 +49,5 @@ api.add_router("", discovery.router)
 api.add_router("", journal.router)
 api.add_router("", calendar.router)
 api.add_router("", decisions.router)
+api.add_router("", goals.router)
 api.add_router("", occupations.router)

@@ -49,6 +49,13 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/decision/options/{option_id}/risks": {"post"},
     "/api/engagements/{engagement_id}/decision/risks/{risk_id}": {"put", "delete"},
     "/api/engagements/{engagement_id}/decision/choice": {"put"},
+    "/api/engagements/{engagement_id}/goals": {"get", "post"},
+    "/api/engagements/{engagement_id}/goals/{goal_id}": {"get", "patch"},
+    "/api/engagements/{engagement_id}/goals/{goal_id}/revisions": {"get"},
+    "/api/engagements/{engagement_id}/goals/{goal_id}/steps": {"post"},
+    "/api/engagements/{engagement_id}/goals/{goal_id}/steps/{step_id}": {"patch"},
+    "/api/engagements/{engagement_id}/goals/{goal_id}/obstacles": {"post"},
+    "/api/goals/check": {"post"},
     "/api/calendar/feed": {"post", "delete"},
 }
 # Each self-discovery assessment has the same resources under its own name.

@@ -13,7 +13,22 @@ from django.urls import reverse
 from headway.exploration.services import option_add
 from headway.planning.calendar_services import calendar_feed_create
 from headway.planning.decision_services import decision_matrix_start, decision_risk_add
-from headway.planning.models import Criterion, DecisionMatrix, MatrixOption, Risk
+from headway.planning.goal_services import (
+    accountability_link_create,
+    goal_create,
+    obstacle_add,
+    step_add,
+)
+from headway.planning.models import (
+    AccountabilityLink,
+    Criterion,
+    DecisionMatrix,
+    Goal,
+    MatrixOption,
+    Obstacle,
+    Risk,
+    Step,
+)
 from tests.access import Case, Ctx, everyone, hidden
 
 
@@ -155,5 +170,141 @@ PLANNING_CASES += [
         CLIENT_WRITES,
         data=lambda c: {"option": _option(_matrix(c))},
         changed=lambda c: _matrix(c).chosen_id is not None,
+    ),
+]
+
+
+GOAL_TEXT = "Talk to three UX researchers by the end of March"
+
+
+def _goal(c: Ctx) -> Goal:
+    e = c.world.engagement
+    found = Goal.objects.filter(engagement=e, text=GOAL_TEXT).first()
+    if found is not None:
+        return found
+    goal = goal_create(engagement=e, by=c.world.client, text=GOAL_TEXT)
+    step_add(goal=goal, by=c.world.client, title="List five people to ask")
+    obstacle_add(goal=goal, by=c.world.client, obstacle="I feel shy", plan="I write first")
+    return goal
+
+
+def _g(name: str, pick: Callable[[Goal], int] | None = None) -> Callable[[Ctx], str]:
+    def url(c: Ctx) -> str:
+        goal = _goal(c)
+        extra = [pick(goal)] if pick else []
+        return reverse(name, args=[c.world.engagement.pk, goal.pk, *extra])
+
+    return url
+
+
+def _step(g: Goal) -> int:
+    return g.steps.values_list("pk", flat=True)[0]
+
+
+def _obstacle(g: Goal) -> int:
+    return g.obstacles.values_list("pk", flat=True)[0]
+
+
+def _link(c: Ctx) -> tuple[AccountabilityLink, str]:
+    return accountability_link_create(
+        engagement=c.world.engagement, by=c.world.client, partner_name="Sam"
+    )
+
+
+PLANNING_CASES += [
+    Case("goals", "coached", "get", _e("goals"), hidden(owner=200, client=200)),
+    Case(
+        "goals",
+        "coached",
+        "post",
+        _e("goals"),
+        CLIENT_WRITES,
+        data=lambda c: {"text": "Finish the UX course by June", "status": "active"},
+        changed=lambda c: Goal.objects.filter(text="Finish the UX course by June").exists(),
+    ),
+    Case("goal_check", "coached", "post", _e("goal_check"), hidden(owner=403, client=200)),
+    Case("goal_detail", "coached", "get", _g("goal_detail"), hidden(owner=200, client=200)),
+    Case("goal_status", "coached", "post", _g("goal_status"), CLIENT_WRITES),
+    Case("goal_from_gap", "coached", "get", _e("goal_from_gap"), hidden(owner=403, client=200)),
+    Case(
+        "goal_step_add",
+        "coached",
+        "post",
+        _g("goal_step_add"),
+        CLIENT_WRITES,
+        data=lambda c: {"title": "Book a coffee", "kind": "action"},
+        changed=lambda c: Step.objects.filter(title="Book a coffee").exists(),
+    ),
+    # Sent empty, these come back with what is missing (200) for the client.
+    Case(
+        "goal_step_edit",
+        "coached",
+        "post",
+        _g("goal_step_edit", _step),
+        hidden(owner=403, client=200),
+    ),
+    Case(
+        "goal_step_done",
+        "coached",
+        "post",
+        _g("goal_step_done", _step),
+        CLIENT_WRITES,
+        data=lambda c: {"done": "1"},
+        changed=lambda c: Step.objects.filter(done_at__isnull=False).exists(),
+    ),
+    Case(
+        "goal_step_delete",
+        "coached",
+        "post",
+        _g("goal_step_delete", _step),
+        CLIENT_WRITES,
+        changed=lambda c: not Step.objects.filter(title="List five people to ask").exists(),
+    ),
+    Case(
+        "goal_obstacle_add",
+        "coached",
+        "post",
+        _g("goal_obstacle_add"),
+        hidden(owner=403, client=200),
+    ),
+    Case(
+        "goal_obstacle_delete",
+        "coached",
+        "post",
+        _g("goal_obstacle_delete", _obstacle),
+        CLIENT_WRITES,
+        changed=lambda c: not Obstacle.objects.filter(obstacle="I feel shy").exists(),
+    ),
+    Case(
+        "goal_partners",
+        "coached",
+        "post",
+        _e("goal_partners"),
+        hidden(owner=403, client=200),  # the new link is shown once, on the page
+        data=lambda c: {"partner_name": "Alex"},
+        changed=lambda c: AccountabilityLink.objects.filter(partner_name="Alex").exists(),
+    ),
+    Case(
+        "goal_partner_revoke",
+        "coached",
+        "post",
+        lambda c: reverse("goal_partner_revoke", args=[c.world.engagement.pk, _link(c)[0].pk]),
+        CLIENT_WRITES,
+        changed=lambda c: AccountabilityLink.objects.filter(revoked_at__isnull=False).exists(),
+    ),
+    # The partner's read-only page answers to its token alone.
+    Case(
+        "partner_page",
+        "valid link",
+        "get",
+        lambda c: reverse("partner_page", args=[_link(c)[1]]),
+        everyone(200),
+    ),
+    Case(
+        "partner_page",
+        "unknown link",
+        "get",
+        lambda c: reverse("partner_page", args=["nope"]),
+        everyone(404),
     ),
 ]
