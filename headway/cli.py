@@ -337,6 +337,68 @@ def _print_related(results: Any, fmt: str, *, many: bool) -> None:
                 out.write(f"  {shown}  {item['code']}  {item['title']}\n")
 
 
+def cmd_goals(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """`headway goals check`: the SMART reading of goals. Pure computation, so no Django."""
+    if args.goals_command is None:
+        parser.print_help()
+        return 2
+    import datetime as dt
+
+    from headway.core.smart import analyse_goal
+
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        print(f"headway: --today must be a date as YYYY-MM-DD, not {args.today!r}", file=sys.stderr)
+        return 2
+    if args.text is None:
+        print("headway: give a goal in quotes, or - to read one goal per line", file=sys.stderr)
+        return 2
+    if args.format not in {"text", "json", "jsonl"}:
+        print(f"headway: --format is text, json or jsonl, not {args.format!r}", file=sys.stderr)
+        return 2
+    texts = [line.strip() for line in sys.stdin] if args.text == "-" else [args.text.strip()]
+    results: list[dict[str, Any]] = []
+    for text in (t for t in texts if t):
+        check = analyse_goal(text, today=today)
+        results.append(
+            {
+                "text": text,
+                "specific": check.specific,
+                "measurable": check.measurable,
+                "time_bound": check.time_bound,
+                "deadline": check.deadline.isoformat() if check.deadline else None,
+                "findings": [{"part": f.part, "text": f.text} for f in check.findings],
+                "questions": list(check.questions),
+            }
+        )
+    out, fmt = sys.stdout, args.format
+    if fmt == "json" and args.text == "-":
+        out.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    for result in [] if fmt == "json" and args.text == "-" else results:
+        if fmt == "json":
+            out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "jsonl":
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            found = {f["part"]: f["text"] for f in result["findings"]}
+            parts = {
+                "Specific": ("specific", ("action", "object")),
+                "Measurable": ("measurable", ("quantity", "done")),
+                "Time-bound": ("time_bound", ("deadline", "window", "recurrence")),
+            }
+            out.write(f"“{result['text']}”\n")
+            for label, (key, names) in parts.items():
+                seen = ", ".join(f"{n} “{found[n]}”" for n in names if n in found)
+                if key == "time_bound" and result["deadline"]:
+                    seen += f" (due {result['deadline']})"
+                out.write(f"  {label + ':':<12} {'yes' if result[key] else 'no ':<4} {seen}\n")
+            for question in result["questions"]:
+                out.write(f"  ? {question}\n")
+            out.write("\n" if len(results) > 1 else "")
+    return 0
+
+
 def cmd_onet(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.onet_command is None:
         parser.print_help()
@@ -402,6 +464,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: text for one code, jsonl for --all)",
     )
     related.set_defaults(onet_func=cmd_onet_related)
+
+    goals = sub.add_parser("goals", help="goal tools: check a goal against SMART")
+    goals.set_defaults(func=lambda args: cmd_goals(args, goals))
+    goals_sub = goals.add_subparsers(dest="goals_command", metavar="GOALS_COMMAND")
+    check = goals_sub.add_parser(
+        "check", help="which of Specific, Measurable and Time-bound a goal meets"
+    )
+    check.add_argument("text", nargs="?", metavar="TEXT", help="the goal, or - for one per line")
+    check.add_argument("--format", default="text", metavar="{text,json,jsonl}")
+    check.add_argument("--today", metavar="YYYY-MM-DD", help="resolve dates from this day")
 
     manage = sub.add_parser("manage", help="run a Django management command", add_help=False)
     manage.add_argument("args", nargs=argparse.REMAINDER)
