@@ -23,6 +23,7 @@ Reading is by a lexicon and a few patterns (`smart_lexicon`, `smart_parse`,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from headway.core.calendar_words import word_set
@@ -168,6 +169,16 @@ def _questions(
     return tuple(questions)
 
 
+def _as_written(found: str, text: str) -> str:
+    """The words as the client wrote them: findings rebuilt from tokens ("EMAIL 0") are
+    mapped back onto the goal's own characters ("EMAIL0")."""
+    if found in text:
+        return found
+    parts = [re.escape(p) for p in found.split()]
+    match = re.search(r"\s*".join(parts), text, re.IGNORECASE) if parts else None
+    return match.group(0) if match else found
+
+
 def analyse_goal(text: str, *, today: dt.date) -> SmartCheck:
     frame = find_timeframe(text, today=today)
     masked = mask(text, frame.spans)
@@ -209,6 +220,7 @@ def analyse_goal(text: str, *, today: dt.date) -> SmartCheck:
         findings.append(Finding("window", window.text))
     if frame.recurrence:
         findings.append(Finding("recurrence", frame.recurrence))
+    findings = [Finding(f.part, _as_written(f.text, text)) for f in findings]
     return SmartCheck(
         specific=specific,
         measurable=measurable,

@@ -104,17 +104,20 @@ def place_in_period(
     """The day a named period (first..last) stands for, given "before", "mid", "end of"."""
     if pre in OPENS:
         return None
-    if pre in BEFORE:
-        return first - dt.timedelta(days=1)
     mod = mod.replace("the ", "").replace("very ", "").replace(" of", "").strip()
+    if pre in BEFORE and not mod:
+        return first - dt.timedelta(days=1)  # "before March": by the last day of February
     span = (last - first).days
     if mod in {"start", "beginning"}:
-        return first
-    if mod == "early":
-        return first + dt.timedelta(days=9 if month_like else span // 3)
-    if mod in {"mid", "middle"}:
-        return first + dt.timedelta(days=14 if month_like else span // 2)
-    return last
+        day = first
+    elif mod == "early":
+        day = first + dt.timedelta(days=9 if month_like else span // 3)
+    elif mod in {"mid", "middle"}:
+        day = first + dt.timedelta(days=14 if month_like else span // 2)
+    else:
+        # "before the end of Q1" means by the end of Q1, not before Q1 begins.
+        return last
+    return day - dt.timedelta(days=1) if pre in BEFORE else day
 
 
 def _named_period(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 PASSWORD = "correct horse battery staple"
 
@@ -25,3 +25,12 @@ def axe_check(page: Page) -> None:
             lines.append(f"- [{v['impact']}] {v['id']}: {v['help']}")
             lines.extend(f"    at {', '.join(map(str, node['target']))}" for node in v["nodes"])
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+def log_in(page: Page, email: str) -> None:
+    """Log in through the form, as a person would, and wait until the page says so."""
+    page.goto("/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("navigation", name="Main")).to_contain_text("Log out")

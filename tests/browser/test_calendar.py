@@ -12,17 +12,9 @@ from django.test import Client
 from playwright.sync_api import BrowserContext, Page, expect
 
 from headway.planning.models import CalendarFeed
-from tests.browser.support import PASSWORD, axe_check
+from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 from tests.planning.test_calendar import make_plan
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("main")).to_be_visible()
 
 
 def fits(page: Page) -> None:

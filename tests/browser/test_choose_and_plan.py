@@ -10,21 +10,13 @@ from collections.abc import Callable
 import icalendar
 import pytest
 from django.utils import timezone
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, expect
 
 from headway.exploration.services import option_add
 from headway.planning.decision_services import decision_matrix_start
 from tests.browser.conftest import VIEWPORTS
-from tests.browser.support import PASSWORD, axe_check
+from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("main")).to_be_visible()
 
 
 @pytest.mark.parametrize("viewport", [VIEWPORTS["desktop"]], ids=["desktop"])

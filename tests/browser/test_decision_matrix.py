@@ -10,7 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from headway.discovery.models import Kind
 from headway.exploration.services import option_add
-from tests.browser.support import PASSWORD, axe_check
+from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 from tests.planning.test_decision import completed, values_result
 
@@ -22,14 +22,6 @@ SCORES = {
     ("Health informatics", "Helping others"): "5",
     ("Health informatics", "Finances"): "7",
 }
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("main")).to_be_visible()
 
 
 def fits_the_screen(page: Page) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, expect
 
 from headway.core.riasec_inventory import STATEMENTS
 from headway.discovery.models import Kind
@@ -19,17 +19,9 @@ from headway.discovery.services import (
     assessment_start,
 )
 from tests.browser.conftest import VIEWPORTS
-from tests.browser.support import PASSWORD, axe_check
+from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 from tests.smtp import Mailbox
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("main")).to_be_visible()
 
 
 def test_assign_take_and_see_the_summary(

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, expect
 
 from headway.onet import search
-from tests.browser.support import PASSWORD, axe_check
+from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 from tests.onet.fixtures import UX_DESIGNER, load_mini
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
 
 
 def test_client_explores_an_occupation_and_the_coach_comments(

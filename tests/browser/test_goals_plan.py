@@ -10,19 +10,11 @@ from collections.abc import Callable
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.support import PASSWORD, axe_check
+from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 
 VAGUE = "Get into UX"
 CLEAR = "Apply for 3 UX research roles by 31 March 2027"
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("main")).to_be_visible()
 
 
 def no_sideways_scroll(page: Page) -> None:

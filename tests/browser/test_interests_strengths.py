@@ -16,7 +16,7 @@ from headway.core.riasec_inventory import PAGES, SCALE
 from headway.core.strengths import STRENGTHS
 from headway.onet import pathways, search
 from tests.browser.conftest import VIEWPORTS
-from tests.browser.support import PASSWORD, axe_check
+from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 from tests.onet.fixtures import load_mini
 
@@ -40,14 +40,6 @@ def onet() -> Iterator[None]:
     yield
     search.clear_cache()
     pathways.clear_cache()
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("navigation", name="Main")).to_contain_text("Log out")
 
 
 def test_interests_from_the_first_answer_to_matching_occupations(

@@ -10,18 +10,10 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from headway.core.readiness import SOURCES, STATEMENTS
 from tests.browser.conftest import VIEWPORTS
-from tests.browser.support import PASSWORD, axe_check
+from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 
 DESKTOP = pytest.mark.parametrize("viewport", [VIEWPORTS["desktop"]], ids=["desktop"])
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("main")).to_be_visible()
 
 
 def choose(page: Page, group: str, option: str) -> None:

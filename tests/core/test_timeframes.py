@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from headway.core.calendar_words import add_months, easter, parse_count
+from headway.core.smart import analyse_goal
 from headway.core.timeframes import find_timeframe, mask, parse_deadline
 
 TODAY = dt.date(2026, 1, 15)  # a Thursday
@@ -286,3 +287,20 @@ def test_never_raises_and_offsets_are_sound(text):
     starts = [span.start for span in frame.spans]
     assert starts == sorted(starts)
     assert all(a.end <= b.start for a, b in zip(frame.spans, frame.spans[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    "phrase, due",
+    [
+        ("before the end of Q1", dt.date(2027, 3, 31)),
+        ("before the end of March", dt.date(2027, 3, 31)),
+        ("before March", dt.date(2027, 2, 28)),
+        ("before mid-April", dt.date(2027, 4, 14)),
+    ],
+)
+def test_before_a_part_of_a_period_is_due_within_it(phrase: str, due: dt.date) -> None:
+    # Found by hand: "before the end of Q1" once resolved to the day before Q1 began.
+    check = analyse_goal(
+        f"Hold five informational interviews {phrase}", today=dt.date(2026, 11, 22)
+    )
+    assert check.deadline == due
