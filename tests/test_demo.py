@@ -29,6 +29,7 @@ from headway.engagements.models import (
     StageTransition,
     StatusChange,
 )
+from headway.planning.models import Score, Step
 from headway.practices.models import (
     CoachInvitation,
     CoachProfile,
@@ -232,3 +233,19 @@ def test_grace_has_taken_the_self_discovery_assessments(demo: DemoResult) -> Non
         page = coach.get(reverse(name, args=[grace.pk]))
         assert page.status_code == 200, name
     assert coach.get(reverse("discovery_summary_pdf", args=[grace.pk])).content[:4] == b"%PDF"
+
+
+def test_grace_is_weighing_options_and_planning(demo: DemoResult) -> None:
+    grace = Engagement.objects.get(client__email="grace.mensah@example.com")
+    matrix = grace.decision_matrix
+    assert matrix.options.count() >= 3 and matrix.criteria.count() >= 5
+    assert Score.objects.filter(option__matrix=matrix).count() >= 10
+    goals = grace.goals.all()
+    assert 1 <= grace.goals.active().count() <= 3
+    assert any(g.revisions.exclude(reason="").exists() for g in goals)  # revised, with a why
+    assert Step.objects.filter(goal__engagement=grace, done_at__isnull=False).exists()
+    assert Step.objects.filter(goal__engagement=grace, done_at__isnull=True).exists()
+    coach = Client()
+    coach.force_login(grace.coach)
+    for name in ["decision_matrix", "goals", "plan_ics"]:
+        assert coach.get(reverse(name, args=[grace.pk])).status_code == 200, name
