@@ -22,6 +22,8 @@ examples:
   headway demo                       load the demo practice and print its logins
   headway createcoach --email a@b.c  create a coach and their practice
   headway onet import ../shared/onet import O*NET occupational data (a folder, zip or URL)
+  headway goals check "TEXT"         which of Specific, Measurable, Time-bound a goal meets
+  headway keys rotate                new encryption key; re-encrypt notes and journals
   headway manage migrate --noinput   any Django management command
 """
 
@@ -406,6 +408,36 @@ def cmd_onet(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return int(args.onet_func(args))
 
 
+def cmd_keys(args: argparse.Namespace) -> int:
+    from cryptography.fernet import Fernet
+
+    if args.keys_command == "new":
+        print(Fernet.generate_key().decode())
+        return 0
+    _setup_django()
+    _require_migrated()
+    from django.conf import settings
+
+    from headway.crypto import reencrypt_all
+
+    if not args.reencrypt_only:
+        if settings.ENCRYPTION_KEYS_FROM_ENV:
+            raise CliError(
+                "the keys come from HEADWAY_ENCRYPTION_KEYS: put a new key first there "
+                "(`headway keys new` prints one), restart, then run "
+                "`headway keys rotate --reencrypt-only`"
+            )
+        key = Fernet.generate_key().decode()
+        path = settings.ENCRYPTION_KEYS_FILE
+        # Old keys stay after the new one: backups made before today still need them.
+        path.write_text("\n".join([key, *settings.ENCRYPTION_KEYS]) + "\n")
+        settings.ENCRYPTION_KEYS = [key, *settings.ENCRYPTION_KEYS]
+        print(f"Added a new key to {path}; older keys are kept for older backups.")
+    rows = reencrypt_all()
+    print(f"Re-encrypted {rows} row{'s' if rows != 1 else ''} with the newest key.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="headway",
@@ -474,6 +506,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("text", nargs="?", metavar="TEXT", help="the goal, or - for one per line")
     check.add_argument("--format", default="text", metavar="{text,json,jsonl}")
     check.add_argument("--today", metavar="YYYY-MM-DD", help="resolve dates from this day")
+
+    keys = sub.add_parser("keys", help="encryption keys of private notes and journals")
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="KEYS_COMMAND", required=True)
+    keys_sub.add_parser("new", help="print a new key (for HEADWAY_ENCRYPTION_KEYS)")
+    rotate = keys_sub.add_parser(
+        "rotate", help="add a new key and re-encrypt every private value with it"
+    )
+    rotate.add_argument(
+        "--reencrypt-only",
+        action="store_true",
+        help="only re-encrypt with the newest key already configured",
+    )
+    keys.set_defaults(func=cmd_keys)
 
     manage = sub.add_parser("manage", help="run a Django management command", add_help=False)
     manage.add_argument("args", nargs=argparse.REMAINDER)

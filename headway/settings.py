@@ -6,6 +6,7 @@ console email, a generated secret key kept beside the database.
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -51,6 +52,23 @@ def _persisted_secret_key(path: Path) -> str:
 
 
 SECRET_KEY = env("SECRET_KEY") or _persisted_secret_key(DATA_DIR / "secret_key")
+
+
+def _persisted_encryption_keys(path: Path) -> list[str]:
+    # Fernet keys for private notes and journals, newest first, one per line. Like the
+    # secret key they live outside the database: a copy of the database alone reads nothing.
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode() + "\n")
+    return [line.strip() for line in path.read_text().splitlines() if line.strip()]
+
+
+# Several web processes (PostgreSQL) share keys through HEADWAY_ENCRYPTION_KEYS instead.
+ENCRYPTION_KEYS_FILE = DATA_DIR / "encryption_keys"
+ENCRYPTION_KEYS_FROM_ENV = bool(env("HEADWAY_ENCRYPTION_KEYS"))
+ENCRYPTION_KEYS = env_list("HEADWAY_ENCRYPTION_KEYS") or _persisted_encryption_keys(
+    ENCRYPTION_KEYS_FILE
+)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

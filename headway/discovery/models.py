@@ -13,6 +13,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from headway.crypto import EncryptedTextField
+
 
 class Kind(models.TextChoices):
     # The values double as URL and API path words: they never change.
@@ -128,10 +130,11 @@ class JournalEntry(models.Model):
         "engagements.Engagement", on_delete=models.CASCADE, related_name="journal_entries"
     )
     occurred_on = models.DateField(default=timezone.localdate)
-    activity = models.CharField("What I did", max_length=200)
+    # Encrypted at rest, like the note: what someone did and how it felt is private.
+    activity = EncryptedTextField("What I did")
     energy = models.SmallIntegerField(choices=Energy.choices)
     flow = models.BooleanField("I lost track of time", default=False)
-    note = models.TextField("Anything else", blank=True)
+    note = EncryptedTextField("Anything else", blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

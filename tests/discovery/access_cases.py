@@ -162,6 +162,11 @@ DISCOVERY_CASES += [
 ]
 
 
+def _has_entry(activity: str) -> bool:
+    # Activities are encrypted at rest: the database cannot filter on them.
+    return any(e.activity == activity for e in JournalEntry.objects.all())
+
+
 def _entry(c: Ctx) -> JournalEntry:
     found = JournalEntry.objects.filter(engagement=c.world.engagement).first()
     return found or journal_add(
@@ -186,7 +191,7 @@ DISCOVERY_CASES += [
             "energy": "2",
             "occurred_on": timezone.localdate().isoformat(),
         },
-        changed=lambda c: JournalEntry.objects.filter(activity="Mentoring a student").exists(),
+        changed=lambda c: _has_entry("Mentoring a student"),
     ),
     Case(
         "journal_sharing",
@@ -213,6 +218,6 @@ DISCOVERY_CASES += [
         "post",
         _j("journal_delete"),
         hidden(client=302),
-        changed=lambda c: not JournalEntry.objects.filter(activity="Ward round").exists(),
+        changed=lambda c: not _has_entry("Ward round"),
     ),
 ]
