@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "headway.exploration",
     "headway.discovery",
     "headway.planning",
+    "headway.checkins",
     "headway.api",
 ]
 

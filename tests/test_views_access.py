@@ -62,6 +62,7 @@ from tests.access import (
     hidden,
     make_ctx,
 )
+from tests.checkins.access_cases import CHECKIN_CASES
 from tests.discovery.access_cases import DISCOVERY_CASES
 from tests.helpers import World
 from tests.planning.access_cases import PLANNING_CASES
@@ -689,6 +690,7 @@ CASES = (
     + BOARD_CASES
     + DISCOVERY_CASES
     + PLANNING_CASES
+    + CHECKIN_CASES
 )
 
 # Names that must never show on a refusal: the people and things behind the ids.

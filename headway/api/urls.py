@@ -9,6 +9,7 @@ from ninja import NinjaAPI, Swagger
 from headway.api import (
     account,
     calendar,
+    checkins,
     coaching,
     decisions,
     discovery,
@@ -50,4 +51,5 @@ api.add_router("", journal.router)
 api.add_router("", calendar.router)
 api.add_router("", decisions.router)
 api.add_router("", goals.router)
+api.add_router("", checkins.router)
 api.add_router("", occupations.router)

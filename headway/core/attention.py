@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from headway.core.signals import QUIET, CheckInFacts, checkin_signals
+
 
 class Level(StrEnum):
     INFO = "info"
@@ -28,6 +30,7 @@ class EngagementFacts:
     unseen_client_activity: bool
     overdue_assessments: int = 0  # assigned by the coach, past their due date, not completed
     new_results: int = 0  # completed, shared results since the coach last looked
+    checkins: CheckInFacts | None = None  # check-ins between sessions, for core/signals.py
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,12 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
         n = facts.new_results
         items.append(
             Attention("new-results", f"{n} new result{'s'[: n - 1]} shared with you", Level.INFO)
+        )
+    if facts.checkins is not None:
+        # A missed check-in is worth a look; falling energy and slipping steps ask for a talk.
+        items.extend(
+            Attention(s.code, s.message, Level.INFO if s.code == QUIET else Level.ACT)
+            for s in checkin_signals(facts.checkins)
         )
     if (
         facts.checklist_total

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from headway.accounts.models import User
+from headway.checkins.services import checkin_facts
 from headway.coaching.models import StageQuestion
 from headway.core.attention import Attention, EngagementFacts, attention_items, needs_action
 from headway.discovery.models import Assessment
@@ -106,8 +107,10 @@ def dashboard_rows(
         .values_list("practice_id")
         .annotate(v=Max("version"))
     )
+    engagements = list(qs)
+    checkins = checkin_facts(engagements, now=now)
     rows = []
-    for e in qs:
+    for e in engagements:
         intake = getattr(e, "intake", None)
         current = current_versions.get(e.practice_id)
         accepted = e.accepted_agreement  # type: ignore[attr-defined]
@@ -132,6 +135,7 @@ def dashboard_rows(
             ),
             overdue_assessments=e.overdue,  # type: ignore[attr-defined]
             new_results=e.new_results,  # type: ignore[attr-defined]
+            checkins=checkins[e.pk],
         )
         items = attention_items(facts)
         if attention_only and not needs_action(items):

@@ -38,6 +38,8 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/journal/{entry_id}": {"delete"},
     "/api/engagements/{engagement_id}/journal/sharing": {"put"},
     "/api/engagements/{engagement_id}/journal/patterns": {"get"},
+    "/api/engagements/{engagement_id}/check-ins": {"get", "post"},
+    "/api/engagements/{engagement_id}/signals": {"get"},
     "/api/calendar/events": {"get"},
     "/api/engagements/{engagement_id}/decision": {"get", "post"},
     "/api/engagements/{engagement_id}/decision/scores": {"put"},

@@ -24,7 +24,8 @@ from headway.planning.models import CalendarFeed, Goal, GoalStatus, Step, StepKi
 from tests.helpers import World
 
 TRICKY = "Informational interview, with Priya; ask about \\ research\nthen write notes"
-LONG = "Read " + " ".join(f"chapter{n}" for n in range(40))
+# Long enough to need folding (75 octets a line), short enough for a step title (300).
+LONG = "Read " + " ".join(f"chapter{n}" for n in range(28))
 
 
 @dataclass
