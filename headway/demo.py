@@ -24,6 +24,7 @@ from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel
 from headway.coaching.services import coaching_model_clone, stage_update
 from headway.demo_board import demo_board_load
+from headway.demo_checkins import demo_checkins_load
 from headway.demo_decision import demo_decision_load
 from headway.demo_discovery import demo_discovery_load
 from headway.demo_goals import demo_goals_load
@@ -437,6 +438,7 @@ def _load(*, now: datetime) -> None:
             demo_discovery_load(engagement, client=client, coach=coach, ago=ago)
             demo_decision_load(engagement, client=client)
             demo_goals_load(engagement, client=client, ago=ago)
+            demo_checkins_load(engagement, client=client, ago=ago)
             _backdate(engagement, spec, ago, seen=ago(spec.get("seen", spec["last"])))
 
     priya = signup(SELF_GUIDED)

@@ -249,3 +249,11 @@ def test_grace_is_weighing_options_and_planning(demo: DemoResult) -> None:
     coach.force_login(grace.coach)
     for name in ["decision_matrix", "goals", "plan_ics"]:
         assert coach.get(reverse(name, args=[grace.pk])).status_code == 200, name
+
+
+def test_grace_checks_in_and_the_dashboard_flags_her_falling_energy(demo: DemoResult) -> None:
+    grace = Engagement.objects.get(client__email="grace.mensah@example.com")
+    assert grace.check_ins.count() == 3
+    coach = Client()
+    coach.force_login(grace.coach)
+    assert "Energy falling across check-ins" in coach.get(reverse("dashboard")).content.decode()
