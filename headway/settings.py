@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "headway.exploration",
     "headway.discovery",
     "headway.planning",
+    "headway.meetings",
     "headway.checkins",
     "headway.api",
 ]

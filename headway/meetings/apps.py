@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    # "sessions" is Django's own app label, so coaching sessions live in "meetings".
+    name = "headway.meetings"
+    label = "meetings"
+    verbose_name = "Coaching sessions"
+    default_auto_field = "django.db.models.BigAutoField"

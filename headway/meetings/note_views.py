@@ -1,0 +1,7 @@
+"""Placeholder: replaced by the real pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+urlpatterns: list[Any] = []
