@@ -65,6 +65,8 @@ from tests.access import (
 from tests.checkins.access_cases import CHECKIN_CASES
 from tests.discovery.access_cases import DISCOVERY_CASES
 from tests.helpers import World
+from tests.meetings.access_cases import SESSION_CASES
+from tests.meetings.note_access_cases import NOTE_CASES
 from tests.planning.access_cases import PLANNING_CASES
 
 
@@ -691,6 +693,8 @@ CASES = (
     + DISCOVERY_CASES
     + PLANNING_CASES
     + CHECKIN_CASES
+    + SESSION_CASES
+    + NOTE_CASES
 )
 
 # Names that must never show on a refusal: the people and things behind the ids.

@@ -17,7 +17,9 @@ from headway.api import (
     exploration,
     goals,
     journal,
+    notes,
     occupations,
+    sessions,
 )
 from headway.api.auth import SessionAuth, TokenAuth
 
@@ -52,4 +54,6 @@ api.add_router("", calendar.router)
 api.add_router("", decisions.router)
 api.add_router("", goals.router)
 api.add_router("", checkins.router)
+api.add_router("", notes.router)
 api.add_router("", occupations.router)
+api.add_router("", sessions.router)

@@ -31,6 +31,7 @@ class EngagementFacts:
     overdue_assessments: int = 0  # assigned by the coach, past their due date, not completed
     new_results: int = 0  # completed, shared results since the coach last looked
     checkins: CheckInFacts | None = None  # check-ins between sessions, for core/signals.py
+    next_session_booked: bool | None = None  # None: not known (sessions not looked at)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
         items.append(
             Attention("new-results", f"{n} new result{'s'[: n - 1]} shared with you", Level.INFO)
         )
+    if facts.status == "active" and not facts.self_guided and facts.next_session_booked is False:
+        # A nudge, not an alarm: some coaches book one session at a time, after the last.
+        items.append(Attention("no-session", "No next session booked", Level.INFO))
     if facts.checkins is not None:
         # A missed check-in is worth a look; falling energy and slipping steps ask for a talk.
         items.extend(

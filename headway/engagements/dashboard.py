@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -21,6 +31,7 @@ from headway.engagements.models import (
     EngagementStatus,
     StageTransition,
 )
+from headway.meetings.models import Session
 from headway.practices.models import Agreement
 
 
@@ -86,6 +97,7 @@ def dashboard_rows(
                 ),
                 "engagement",
             ),
+            next_session=Exists(Session.objects.upcoming(now).filter(engagement=OuterRef("pk"))),
             entered_stage_at=Subquery(
                 StageTransition.objects.filter(engagement=OuterRef("pk"))
                 .order_by("-moved_at")
@@ -136,6 +148,7 @@ def dashboard_rows(
             overdue_assessments=e.overdue,  # type: ignore[attr-defined]
             new_results=e.new_results,  # type: ignore[attr-defined]
             checkins=checkins[e.pk],
+            next_session_booked=e.next_session,  # type: ignore[attr-defined]
         )
         items = attention_items(facts)
         if attention_only and not needs_action(items):

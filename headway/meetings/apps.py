@@ -9,3 +9,7 @@ class MeetingsConfig(AppConfig):
     label = "meetings"
     verbose_name = "Coaching sessions"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the sessions' calendar-feed provider with planning.calendar.
+        from headway.meetings import ics  # noqa: F401

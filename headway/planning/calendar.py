@@ -62,6 +62,10 @@ class CalendarEvent:
     url: str = ""  # absolute, to the page in Headway
     modified: datetime = EPOCH
     last_day: date | None = None  # for events over several days; inclusive
+    # A timed event (a coaching session) instead of an all-day one; `day` is its local date.
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    location: str = ""
 
 
 Provider = Callable[[User], Iterable[CalendarEvent]]
@@ -181,9 +185,16 @@ def to_ical(events: Iterable[CalendarEvent], *, name: str, description: str = ""
         event.add("dtstamp", stamp)
         event.add("last-modified", stamp)
         event.add("summary", e.title)
-        event.add("dtstart", e.day)
-        event.add("dtend", (e.last_day or e.day) + timedelta(days=1))
-        event.add("transp", "TRANSPARENT")
+        if e.starts_at is not None and e.ends_at is not None:
+            # A meeting blocks the time, so it stays OPAQUE (the default).
+            event.add("dtstart", e.starts_at.astimezone(UTC))
+            event.add("dtend", e.ends_at.astimezone(UTC))
+        else:
+            event.add("dtstart", e.day)
+            event.add("dtend", (e.last_day or e.day) + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+        if e.location:
+            event.add("location", e.location)
         event.add("categories", [f"Headway {e.kind}"])
         if e.description:
             event.add("description", e.description)

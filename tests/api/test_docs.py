@@ -40,6 +40,8 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/journal/patterns": {"get"},
     "/api/engagements/{engagement_id}/check-ins": {"get", "post"},
     "/api/engagements/{engagement_id}/signals": {"get"},
+    "/api/engagements/{engagement_id}/sessions/{session_id}/notes": {"get", "post"},
+    "/api/engagements/{engagement_id}/sessions/{session_id}/brief": {"get"},
     "/api/calendar/events": {"get"},
     "/api/engagements/{engagement_id}/decision": {"get", "post"},
     "/api/engagements/{engagement_id}/decision/scores": {"put"},
@@ -59,6 +61,10 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/goals/{goal_id}/obstacles": {"post"},
     "/api/goals/check": {"post"},
     "/api/calendar/feed": {"post", "delete"},
+    "/api/engagements/{engagement_id}/sessions": {"get", "post"},
+    "/api/engagements/{engagement_id}/sessions/{session_id}": {"get"},
+    "/api/engagements/{engagement_id}/sessions/{session_id}/reschedule": {"post"},
+    "/api/engagements/{engagement_id}/sessions/{session_id}/cancel": {"post"},
 }
 # Each self-discovery assessment has the same resources under its own name.
 for _kind in ["values", "strengths", "interests", "skills", "readiness"]:
