@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "headway.planning",
     "headway.meetings",
     "headway.checkins",
+    "headway.reminders",
+    "headway.concluding",
     "headway.api",
 ]
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("headway.planning.urls")),
     path("", include("headway.meetings.urls")),
     path("", include("headway.checkins.urls")),
+    path("", include("headway.reminders.urls")),
+    path("", include("headway.concluding.urls")),
     path("", include("headway.onet.urls")),
     path("api/", api.urls),
 ]

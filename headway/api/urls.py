@@ -11,6 +11,7 @@ from headway.api import (
     calendar,
     checkins,
     coaching,
+    concluding,
     decisions,
     discovery,
     engagements,
@@ -19,6 +20,7 @@ from headway.api import (
     journal,
     notes,
     occupations,
+    reminders,
     sessions,
 )
 from headway.api.auth import SessionAuth, TokenAuth
@@ -57,3 +59,5 @@ api.add_router("", checkins.router)
 api.add_router("", notes.router)
 api.add_router("", occupations.router)
 api.add_router("", sessions.router)
+api.add_router("", reminders.router)
+api.add_router("", concluding.router)
