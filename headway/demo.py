@@ -28,6 +28,7 @@ from headway.demo_checkins import demo_checkins_load
 from headway.demo_decision import demo_decision_load
 from headway.demo_discovery import demo_discovery_load
 from headway.demo_goals import demo_goals_load
+from headway.demo_sessions import demo_sessions_load
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
@@ -439,6 +440,7 @@ def _load(*, now: datetime) -> None:
             demo_decision_load(engagement, client=client)
             demo_goals_load(engagement, client=client, ago=ago)
             demo_checkins_load(engagement, client=client, ago=ago)
+            demo_sessions_load(engagement, coach=coach, client=client, ago=ago)
             _backdate(engagement, spec, ago, seen=ago(spec.get("seen", spec["last"])))
 
     priya = signup(SELF_GUIDED)

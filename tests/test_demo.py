@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from headway.accounts.models import User
 from headway.accounts.services import user_signup
@@ -18,6 +19,7 @@ from headway.coaching.models import CoachingModel, StageQuestion
 from headway.demo import PASSWORD, PRACTICE_NAME, DemoResult, demo_load
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import journal_shared
+from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
@@ -29,6 +31,7 @@ from headway.engagements.models import (
     StageTransition,
     StatusChange,
 )
+from headway.meetings.models import NoteKind, Session, SessionNote
 from headway.planning.models import Score, Step
 from headway.practices.models import (
     CoachInvitation,
@@ -257,3 +260,27 @@ def test_grace_checks_in_and_the_dashboard_flags_her_falling_energy(demo: DemoRe
     coach = Client()
     coach.force_login(grace.coach)
     assert "Energy falling across check-ins" in coach.get(reverse("dashboard")).content.decode()
+
+
+def test_grace_and_maya_meet_and_keep_notes_of_both_kinds(demo: DemoResult) -> None:
+    grace = Engagement.objects.get(client__email="grace.mensah@example.com")
+    sessions = Session.objects.filter(engagement=grace)
+    assert sessions.past().count() == 3 and sessions.upcoming().count() == 1
+    notes = SessionNote.objects.filter(session__engagement=grace)
+    assert {n.kind for n in notes} == {NoteKind.PRIVATE, NoteKind.SHARED}
+    upcoming = sessions.upcoming().get()
+    assert upcoming.topics.exists()
+    coach, client = Client(), Client()
+    coach.force_login(grace.coach)
+    client.force_login(grace.client)
+    # The dashboard does not nudge for a next session: one is booked.
+    row = next(r for r in dashboard_rows(grace.coach) if r.engagement == grace)
+    assert "no-session" not in {a.code for a in row.attention}
+    brief = coach.get(reverse("session_brief", args=[grace.pk, upcoming.pk])).content.decode()
+    assert "pacing" in brief  # Grace's topic
+    held = sessions.past().last()
+    assert held is not None
+    private = notes.filter(session=held, kind=NoteKind.PRIVATE).get().text
+    shared = notes.filter(session=held, kind=NoteKind.SHARED).get().text
+    page = client.get(reverse("session_notes", args=[grace.pk, held.pk])).content.decode()
+    assert escape(shared) in page and escape(private) not in page
