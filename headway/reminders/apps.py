@@ -8,3 +8,7 @@ class RemindersConfig(AppConfig):
     label = "reminders"
     verbose_name = "Reminders"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The built-in sources register themselves on import.
+        from headway.reminders import sources  # noqa: F401

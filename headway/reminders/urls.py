@@ -1,5 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
+from django.urls import path
 
-urlpatterns: list[Any] = []
+from headway.reminders import views
+
+urlpatterns = [
+    path("account/reminders/", views.preferences, name="reminder_preferences"),
+]

@@ -1,0 +1,74 @@
+"""The clock of the task worker: Django's tasks have no scheduler, so `headway worker` runs
+this daemon thread, which queues a sweep of reminders every HEADWAY_REMINDER_INTERVAL
+seconds (15 minutes by default; 0 turns it off, e.g. when cron runs `headway reminders send`).
+
+A sweep is queued only when none is waiting already, so a busy worker does not pile them up.
+With several workers each queues its own; that is harmless, since a reminder goes once."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from django.db import connections
+
+ENV = "HEADWAY_REMINDER_INTERVAL"
+DEFAULT_INTERVAL = 15 * 60.0
+TASK_PATH = "headway.reminders.tasks.send_reminders"
+
+logger = logging.getLogger(__name__)
+
+
+def interval_from_env() -> float:
+    raw = os.environ.get(ENV, "").strip()
+    if not raw:
+        return DEFAULT_INTERVAL
+    try:
+        seconds = float(raw)
+    except ValueError as exc:
+        raise ValueError(f"{ENV} is a number of seconds, not {raw!r}") from exc
+    if seconds < 0:
+        raise ValueError(f"{ENV} is a number of seconds, 0 or more")
+    return seconds
+
+
+def tick() -> bool:
+    """Queue a sweep unless one is waiting; True when one was queued."""
+    from django_tasks_db.models import DBTaskResult
+
+    from headway.reminders.tasks import send_reminders
+
+    if DBTaskResult.objects.ready().filter(task_path=TASK_PATH).exists():
+        return False
+    send_reminders.enqueue()
+    return True
+
+
+class Ticker(threading.Thread):
+    def __init__(self, interval: float) -> None:
+        super().__init__(name="headway-reminders", daemon=True)
+        self.interval = interval
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        # At once, then every interval: a restarted worker catches up straight away.
+        while not self.stopped.is_set():
+            try:
+                tick()
+            except Exception:  # a database hiccup must not stop the clock for good
+                logger.exception("Could not queue the reminders sweep")
+            finally:
+                connections.close_all()  # this thread's own: not held open between ticks
+            self.stopped.wait(self.interval)
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+
+def start_ticker(interval: float) -> Ticker | None:
+    if interval <= 0:
+        return None
+    ticker = Ticker(interval)
+    ticker.start()
+    return ticker
