@@ -93,8 +93,7 @@ def demo_sessions_load(
         session.refresh_from_db()
         for kind, text in notes:
             note = note_add(session=session, by=coach, text=text, kind=kind)
-            SessionNote.objects.filter(pk=note.pk).update(
-                created_at=moment + timedelta(hours=1, minutes=15)
-            )
+            written = moment + timedelta(hours=1, minutes=15)
+            SessionNote.objects.filter(pk=note.pk).update(created_at=written, updated_at=written)
         if days < 0:
             session_topic_add(session=session, by=client, text=TOPIC)
