@@ -63,6 +63,7 @@ from tests.access import (
     make_ctx,
 )
 from tests.checkins.access_cases import CHECKIN_CASES
+from tests.concluding.access_cases import CONCLUDING_CASES
 from tests.discovery.access_cases import DISCOVERY_CASES
 from tests.helpers import World
 from tests.meetings.access_cases import SESSION_CASES
@@ -695,6 +696,7 @@ CASES = (
     + CHECKIN_CASES
     + SESSION_CASES
     + NOTE_CASES
+    + CONCLUDING_CASES
 )
 
 # Names that must never show on a refusal: the people and things behind the ids.

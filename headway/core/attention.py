@@ -32,6 +32,9 @@ class EngagementFacts:
     new_results: int = 0  # completed, shared results since the coach last looked
     checkins: CheckInFacts | None = None  # check-ins between sessions, for core/signals.py
     next_session_booked: bool | None = None  # None: not known (sessions not looked at)
+    # After the end: the months of a follow-up that is due, and of one answered but not yet read.
+    followup_due: int | None = None
+    followup_answered: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,15 @@ LONG_STAGE_DAYS = 42
 def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
     """Short, factual reasons to look at an engagement; the coach decides what to do."""
     if facts.status == "concluded":
-        return ()
+        # A concluded engagement comes back to the coach only through its follow-ups.
+        after: list[Attention] = []
+        if facts.followup_answered is not None:
+            n = facts.followup_answered
+            after.append(Attention("followup-answered", f"{n}-month follow-up answered", Level.ACT))
+        if facts.followup_due is not None:
+            n = facts.followup_due
+            after.append(Attention("followup-due", f"{n}-month follow-up due", Level.INFO))
+        return tuple(after)
     items: list[Attention] = []
     if facts.status == "invited":
         if (

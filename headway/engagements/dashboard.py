@@ -22,6 +22,10 @@ from django.utils import timezone
 from headway.accounts.models import User
 from headway.checkins.services import checkin_facts
 from headway.coaching.models import StageQuestion
+from headway.concluding.services import (
+    engagements_needing_followup_attention,
+    followup_attention_of,
+)
 from headway.core.attention import Attention, EngagementFacts, attention_items, needs_action
 from headway.discovery.models import Assessment
 from headway.engagements.models import (
@@ -105,7 +109,12 @@ def dashboard_rows(
             ),
         )
     )
-    qs = qs.filter(status=status) if status else qs.exclude(status=EngagementStatus.CONCLUDED)
+    if status:
+        qs = qs.filter(status=status)
+    else:
+        # Concluded engagements are listed again while a follow-up asks for the coach.
+        followup_pks = engagements_needing_followup_attention(coach)
+        qs = qs.exclude(Q(status=EngagementStatus.CONCLUDED) & ~Q(pk__in=followup_pks))
     if stage:
         qs = qs.filter(stage__name=stage)
     if query:
@@ -121,6 +130,7 @@ def dashboard_rows(
     )
     engagements = list(qs)
     checkins = checkin_facts(engagements, now=now)
+    followups = followup_attention_of(engagements, today=timezone.localdate(now))
     rows = []
     for e in engagements:
         intake = getattr(e, "intake", None)
@@ -149,6 +159,8 @@ def dashboard_rows(
             new_results=e.new_results,  # type: ignore[attr-defined]
             checkins=checkins[e.pk],
             next_session_booked=e.next_session,  # type: ignore[attr-defined]
+            followup_due=followups[e.pk].due if e.pk in followups else None,
+            followup_answered=followups[e.pk].answered if e.pk in followups else None,
         )
         items = attention_items(facts)
         if attention_only and not needs_action(items):
