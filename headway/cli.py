@@ -22,6 +22,7 @@ examples:
   headway demo                       load the demo practice and print its logins
   headway createcoach --email a@b.c  create a coach and their practice
   headway onet import ../shared/onet import O*NET occupational data (a folder, zip or URL)
+  headway reminders send             send the email reminders due now (cron-friendly)
   headway goals check "TEXT"         which of Specific, Measurable, Time-bound a goal meets
   headway keys rotate                new encryption key; re-encrypt notes and journals
   headway manage migrate --noinput   any Django management command
@@ -95,10 +96,43 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     options = ["--interval", str(args.interval)]
+    ticker = None
     if args.batch:
-        options.append("--batch")
-    with contextlib.suppress(KeyboardInterrupt):
-        call_command("db_worker", *options)
+        options.append("--batch")  # runs what is queued and exits: no clock to start
+    else:
+        from headway.reminders.ticker import interval_from_env, start_ticker
+
+        try:
+            ticker = start_ticker(interval_from_env())
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            call_command("db_worker", *options)
+    finally:
+        if ticker is not None:
+            ticker.stop()
+    return 0
+
+
+def cmd_reminders(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """`headway reminders send`: one sweep now, in this process (for cron, or by hand)."""
+    if args.reminders_command is None:
+        parser.print_help()
+        return 2
+    import datetime as dt
+
+    try:
+        now = dt.datetime.fromisoformat(args.now) if args.now else None
+    except ValueError as exc:
+        raise CliError(f"--now is a moment as ISO 8601, not {args.now!r}") from exc
+    if now is not None and now.tzinfo is None:
+        raise CliError("--now needs a time zone, e.g. 2026-12-03T08:00+00:00")
+    _setup_django()
+    _require_migrated()
+    from headway.reminders.services import reminders_send
+
+    print(reminders_send(now=now))
     return 0
 
 
@@ -458,6 +492,12 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
     worker.add_argument("--batch", action="store_true", help="run what is queued, then exit")
     worker.set_defaults(func=cmd_worker)
+
+    reminders = sub.add_parser("reminders", help="email reminders: send what is due now")
+    reminders.set_defaults(func=lambda args: cmd_reminders(args, reminders))
+    reminders_sub = reminders.add_subparsers(dest="reminders_command", metavar="REMINDERS_COMMAND")
+    send = reminders_sub.add_parser("send", help="one sweep: send every reminder due now")
+    send.add_argument("--now", metavar="ISO", help="as of this moment (default: now)")
 
     demo = sub.add_parser("demo", help="load a demo practice and print its logins")
     demo.add_argument("--reset", action="store_true", help="delete and recreate the demo data")
