@@ -15,6 +15,7 @@ import pytest
 
 from headway.accounts.models import User
 from headway.coaching.services import coaching_model_clone
+from headway.concluding.models import Insight
 from headway.engagements.models import Answer, Engagement, Intake, StageTransition
 from tests.api.support import first_question, next_stage, send, session_client, token_client
 from tests.helpers import World, transition_model
@@ -97,6 +98,20 @@ ENDPOINTS = [
         {"owner": 403, "client": 200, **HIDDEN},
         body=lambda e: {"text": "Numbers, people"},
         changed=_answered,
+    ),
+    Endpoint(
+        "readiness to conclude",
+        "get",
+        lambda e: f"/api/engagements/{e.pk}/conclusion/readiness",
+        {"owner": 200, "client": 200, **HIDDEN},
+    ),
+    Endpoint(
+        "write insights",
+        "put",
+        lambda e: f"/api/engagements/{e.pk}/insights",
+        {"owner": 403, "client": 200, **HIDDEN},
+        body=lambda e: {"learned": "Numbers, people"},
+        changed=lambda e: Insight.objects.filter(engagement=e).exists(),
     ),
 ]
 
@@ -200,3 +215,21 @@ def test_an_archived_model_is_gone_from_the_api(world: World) -> None:
     client = session_client(world.owner)
     assert client.get(f"/api/models/{own.pk}").status_code == 404
     assert own.pk not in [m["id"] for m in client.get("/api/models").json()]
+
+
+# --- one's own resources (no id): everyone reaches only their own ----------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_own_reminder_preferences(world: World, role: str) -> None:
+    user = world.battery()[role]
+    client = session_client(user)
+    response = client.get("/api/me/reminders")
+    assert response.status_code == (401 if user is None else 200)
+    if user is None:
+        return
+    body = response.json() | {"delivery": "off"}
+    assert send(client, "put", "/api/me/reminders", body).status_code == 200
+    from headway.reminders.models import ReminderPreference
+
+    assert list(ReminderPreference.objects.values_list("user_id", flat=True)) == [user.pk]

@@ -40,6 +40,14 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/journal/patterns": {"get"},
     "/api/engagements/{engagement_id}/check-ins": {"get", "post"},
     "/api/engagements/{engagement_id}/signals": {"get"},
+    "/api/engagements/{engagement_id}/self-efficacy": {"get", "post"},
+    "/api/engagements/{engagement_id}/conclusion/readiness": {"get"},
+    "/api/engagements/{engagement_id}/conclusion": {"post"},
+    "/api/engagements/{engagement_id}/insights": {"get", "put"},
+    "/api/engagements/{engagement_id}/celebration": {"get"},
+    "/api/engagements/{engagement_id}/follow-ups": {"get"},
+    "/api/engagements/{engagement_id}/follow-ups/{followup_id}/declined": {"put"},
+    "/api/engagements/{engagement_id}/follow-ups/{followup_id}/answer": {"post"},
     "/api/engagements/{engagement_id}/sessions/{session_id}/notes": {"get", "post"},
     "/api/engagements/{engagement_id}/sessions/{session_id}/brief": {"get"},
     "/api/calendar/events": {"get"},
@@ -65,6 +73,7 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/sessions/{session_id}": {"get"},
     "/api/engagements/{engagement_id}/sessions/{session_id}/reschedule": {"post"},
     "/api/engagements/{engagement_id}/sessions/{session_id}/cancel": {"post"},
+    "/api/me/reminders": {"get", "put"},
 }
 # Each self-discovery assessment has the same resources under its own name.
 for _kind in ["values", "strengths", "interests", "skills", "readiness"]:
