@@ -69,6 +69,7 @@ from tests.helpers import World
 from tests.meetings.access_cases import SESSION_CASES
 from tests.meetings.note_access_cases import NOTE_CASES
 from tests.planning.access_cases import PLANNING_CASES
+from tests.reminders.access_cases import REMINDER_CASES
 
 
 @pytest.fixture
@@ -697,6 +698,7 @@ CASES = (
     + SESSION_CASES
     + NOTE_CASES
     + CONCLUDING_CASES
+    + REMINDER_CASES
 )
 
 # Names that must never show on a refusal: the people and things behind the ids.

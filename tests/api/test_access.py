@@ -215,3 +215,21 @@ def test_an_archived_model_is_gone_from_the_api(world: World) -> None:
     client = session_client(world.owner)
     assert client.get(f"/api/models/{own.pk}").status_code == 404
     assert own.pk not in [m["id"] for m in client.get("/api/models").json()]
+
+
+# --- one's own resources (no id): everyone reaches only their own ----------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_own_reminder_preferences(world: World, role: str) -> None:
+    user = world.battery()[role]
+    client = session_client(user)
+    response = client.get("/api/me/reminders")
+    assert response.status_code == (401 if user is None else 200)
+    if user is None:
+        return
+    body = response.json() | {"delivery": "off"}
+    assert send(client, "put", "/api/me/reminders", body).status_code == 200
+    from headway.reminders.models import ReminderPreference
+
+    assert list(ReminderPreference.objects.values_list("user_id", flat=True)) == [user.pk]

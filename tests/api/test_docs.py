@@ -73,6 +73,7 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/sessions/{session_id}": {"get"},
     "/api/engagements/{engagement_id}/sessions/{session_id}/reschedule": {"post"},
     "/api/engagements/{engagement_id}/sessions/{session_id}/cancel": {"post"},
+    "/api/me/reminders": {"get", "put"},
 }
 # Each self-discovery assessment has the same resources under its own name.
 for _kind in ["values", "strengths", "interests", "skills", "readiness"]:
