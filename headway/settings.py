@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "headway.checkins",
     "headway.reminders",
     "headway.concluding",
+    "headway.offsites",
     "headway.api",
 ]
 

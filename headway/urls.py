@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("headway.checkins.urls")),
     path("", include("headway.reminders.urls")),
     path("", include("headway.concluding.urls")),
+    path("", include("headway.offsites.urls")),
     path("", include("headway.onet.urls")),
     path("api/", api.urls),
 ]

@@ -68,6 +68,7 @@ from tests.discovery.access_cases import DISCOVERY_CASES
 from tests.helpers import World
 from tests.meetings.access_cases import SESSION_CASES
 from tests.meetings.note_access_cases import NOTE_CASES
+from tests.offsites.access_cases import OFFSITE_CASES
 from tests.planning.access_cases import PLANNING_CASES
 from tests.reminders.access_cases import REMINDER_CASES
 
@@ -699,6 +700,7 @@ CASES = (
     + NOTE_CASES
     + CONCLUDING_CASES
     + REMINDER_CASES
+    + OFFSITE_CASES
 )
 
 # Names that must never show on a refusal: the people and things behind the ids.

@@ -20,6 +20,7 @@ from headway.api import (
     journal,
     notes,
     occupations,
+    offsites,
     reminders,
     sessions,
 )
@@ -61,3 +62,4 @@ api.add_router("", occupations.router)
 api.add_router("", sessions.router)
 api.add_router("", reminders.router)
 api.add_router("", concluding.router)
+api.add_router("", offsites.router)

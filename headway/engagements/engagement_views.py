@@ -57,6 +57,8 @@ TOOL_URLS: dict[str, str | tuple[str, str]] = {
     "decision_matrix": "decision_matrix",
     "smart_goals": "goals",
     "action_plan": "goals",
+    "offsite": "offsites",
+    "resources": "engagement_resources",
 }
 
 

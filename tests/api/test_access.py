@@ -17,6 +17,7 @@ from headway.accounts.models import User
 from headway.coaching.services import coaching_model_clone
 from headway.concluding.models import Insight
 from headway.engagements.models import Answer, Engagement, Intake, StageTransition
+from headway.offsites.models import OffsiteCycle
 from tests.api.support import first_question, next_stage, send, session_client, token_client
 from tests.helpers import World, transition_model
 
@@ -48,6 +49,10 @@ def _intake_saved(e: Engagement) -> bool:
 
 def _answered(e: Engagement) -> bool:
     return Answer.objects.filter(engagement=e, text="Numbers, people").exists()
+
+
+def _offsite_rhythm_changed(e: Engagement) -> bool:
+    return OffsiteCycle.objects.filter(engagement=e, every_months=2).exists()
 
 
 ENDPOINTS = [
@@ -112,6 +117,33 @@ ENDPOINTS = [
         {"owner": 403, "client": 200, **HIDDEN},
         body=lambda e: {"learned": "Numbers, people"},
         changed=lambda e: Insight.objects.filter(engagement=e).exists(),
+    ),
+    # Career offsites: the rhythm is agreed between client and coach, so both may set it.
+    Endpoint(
+        "offsite cycle",
+        "get",
+        lambda e: f"/api/engagements/{e.pk}/offsite-cycle",
+        {"owner": 200, "client": 200, **HIDDEN},
+    ),
+    Endpoint(
+        "write offsite cycle",
+        "put",
+        lambda e: f"/api/engagements/{e.pk}/offsite-cycle",
+        {"owner": 200, "client": 200, **HIDDEN},
+        body=lambda e: {"every_months": 2},
+        changed=_offsite_rhythm_changed,
+    ),
+    Endpoint(
+        "offsites",
+        "get",
+        lambda e: f"/api/engagements/{e.pk}/offsites",
+        {"owner": 200, "client": 200, **HIDDEN},
+    ),
+    Endpoint(
+        "shared resources",
+        "get",
+        lambda e: f"/api/engagements/{e.pk}/resources",
+        {"owner": 200, "client": 200, **HIDDEN},
     ),
 ]
 

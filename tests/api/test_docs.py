@@ -75,6 +75,21 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/sessions/{session_id}/cancel": {"post"},
     "/api/me/reminders": {"get", "put"},
 }
+# Career offsites and the resources shared with a client.
+EXPECTED_PATHS |= {
+    "/api/engagements/{engagement_id}/offsite-cycle": {"get", "put"},
+    "/api/engagements/{engagement_id}/offsites": {"get", "post"},
+    "/api/engagements/{engagement_id}/offsites/{offsite_id}": {"get"},
+    "/api/engagements/{engagement_id}/offsites/{offsite_id}/answers/{key}": {"put"},
+    "/api/engagements/{engagement_id}/offsites/{offsite_id}/clock": {"post"},
+    "/api/engagements/{engagement_id}/offsites/{offsite_id}/complete": {"post"},
+    "/api/engagements/{engagement_id}/offsites/{offsite_id}/priorities/{priority_id}": {"put"},
+    "/api/engagements/{engagement_id}/offsites/{offsite_id}/priorities/{priority_id}/goal": {
+        "post"
+    },
+    "/api/engagements/{engagement_id}/resources": {"get"},
+    "/api/engagements/{engagement_id}/resources/{shared_id}": {"put"},
+}
 # Each self-discovery assessment has the same resources under its own name.
 for _kind in ["values", "strengths", "interests", "skills", "readiness"]:
     _base = f"/api/engagements/{{engagement_id}}/{_kind}"

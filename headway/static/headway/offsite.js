@@ -1,0 +1,102 @@
+/* The career offsite worksheet: the clock ticks on between page loads (the server keeps the
+   time; this only counts on from what the page says), and in a facilitated offsite the
+   other person's changes come in every two seconds. A field someone is typing in is never
+   overwritten: the last one to save a field wins, and a hint says who changed what.
+   Without this script the page still works: the clock shows the time at page load and the
+   buttons save and move on. */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("worksheet");
+  if (!form) return;
+
+  function clock(seconds) {
+    seconds = Math.max(0, Math.floor(seconds));
+    var h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+    var mm = (h && m < 10 ? "0" : "") + m, ss = (s < 10 ? "0" : "") + s;
+    return h ? h + ":" + mm + ":" + ss : mm + ":" + ss;
+  }
+
+  var loadedAt, base;
+  function readClock() {
+    var el = form.querySelector(".offsite-clock");
+    if (!el) return;
+    loadedAt = Date.now();
+    base = {
+      el: el,
+      running: el.dataset.running === "1",
+      section: Number(el.dataset.sectionSeconds) || 0,
+      total: Number(el.dataset.totalSeconds) || 0,
+    };
+  }
+
+  function tick() {
+    if (!base || !base.running) return;
+    var extra = (Date.now() - loadedAt) / 1000;
+    var section = base.el.querySelector('[data-clock="section"]');
+    var total = base.el.querySelector('[data-clock="total"]');
+    if (section) section.textContent = clock(base.section + extra);
+    if (total) total.textContent = clock(base.total + extra);
+  }
+
+  readClock();
+  window.setInterval(tick, 1000);
+
+  var liveUrl = form.dataset.liveUrl;
+  if (!liveUrl) return;
+  var every = Number(form.dataset.liveEvery) || 2000;
+  var busy = false;
+
+  function hint(key, text) {
+    var by = document.getElementById("answer-" + key + "-by");
+    if (by) by.textContent = text;
+  }
+
+  function apply(field) {
+    var box = document.getElementById("answer-" + field.key);
+    if (!box || field.mine) return;
+    if (box.value === field.text) {
+      hint(field.key, "Last written by " + field.by + ".");
+      return;
+    }
+    if (document.activeElement === box) {
+      // Never pull text from under someone's cursor: their next save wins.
+      hint(field.key, field.by + " changed this too; what you type now is saved over it.");
+      return;
+    }
+    box.value = field.text;
+    var orig = form.querySelector('input[name="orig-' + field.key + '"]');
+    if (orig) orig.dataset.remote = "1";
+    hint(field.key, field.by + " changed this just now.");
+    box.closest(".offsite-field").classList.add("changed");
+  }
+
+  function poll() {
+    if (busy || document.hidden) return;
+    busy = true;
+    var url = liveUrl + "?since=" + encodeURIComponent(form.dataset.version) +
+      "&section=" + encodeURIComponent(form.dataset.section) +
+      "&status=" + encodeURIComponent(form.dataset.status);
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        if (data.completed) { window.location.reload(); return; }
+        data.fields.forEach(apply);
+        form.dataset.version = data.version;
+        form.dataset.section = data.section;
+        form.dataset.status = data.status;
+        if (data.clock) {
+          document.getElementById("offsite-clock").innerHTML = data.clock;
+          readClock();
+          form.querySelectorAll(".offsite-section").forEach(function (s) {
+            s.classList.toggle("current", s.id === "section-" + data.section);
+          });
+        }
+      })
+      .catch(function () { /* offline for a moment: the next poll catches up */ })
+      .then(function () { busy = false; });
+  }
+
+  window.setInterval(poll, every);
+})();
