@@ -25,6 +25,7 @@ from headway.coaching.models import CoachingModel
 from headway.coaching.services import coaching_model_clone, stage_update
 from headway.demo_board import demo_board_load
 from headway.demo_checkins import demo_checkins_load
+from headway.demo_concluding import demo_concluding_load
 from headway.demo_decision import demo_decision_load
 from headway.demo_discovery import demo_discovery_load
 from headway.demo_goals import demo_goals_load
@@ -442,6 +443,7 @@ def _load(*, now: datetime) -> None:
             demo_checkins_load(engagement, client=client, ago=ago)
             demo_sessions_load(engagement, coach=coach, client=client, ago=ago)
             _backdate(engagement, spec, ago, seen=ago(spec.get("seen", spec["last"])))
+    demo_concluding_load(coach=daniel, agreement=agreement, model=models[CTJ], ago=ago)
 
     priya = signup(SELF_GUIDED)
     engagement = engagement_start_self_guided(user=priya, model=models[SELF_GUIDED["model"]])

@@ -107,6 +107,7 @@ def test_clients_at_different_stages(demo: DemoResult) -> None:
         "Sofia Alvarez": (DANIEL, CTJ, "choosing", EngagementStatus.ACTIVE),
         "Ruth Adeyemi": (DANIEL, OFFSITE, "offsite", EngagementStatus.ACTIVE),
         "Priya Shah": (None, CTJ, "self-assessment", EngagementStatus.ACTIVE),
+        "Amara Osei": (DANIEL, CTJ, "concluding", EngagementStatus.CONCLUDED),
     }
     invited = Engagement.objects.get(status=EngagementStatus.INVITED)
     assert invited.client is None and invited.invitations.get().is_open
@@ -284,3 +285,27 @@ def test_grace_and_maya_meet_and_keep_notes_of_both_kinds(demo: DemoResult) -> N
     shared = notes.filter(session=held, kind=NoteKind.SHARED).get().text
     page = client.get(reverse("session_notes", args=[grace.pk, held.pk])).content.decode()
     assert escape(shared) in page and escape(private) not in page
+
+
+def test_amara_concluded_with_a_celebration_and_follow_ups(demo: DemoResult) -> None:
+    from headway.concluding.journey import celebration_of
+    from headway.concluding.models import EfficacyRating, FollowUp
+    from headway.engagements.dashboard import dashboard_rows
+
+    amara = Engagement.objects.get(client__email="amara.osei@example.com")
+    assert amara.status == EngagementStatus.CONCLUDED and amara.concluded_at is not None
+    phases = set(EfficacyRating.objects.filter(engagement=amara).values_list("phase", flat=True))
+    assert phases == {"start", "middle", "end"}
+    c = celebration_of(amara)
+    assert c.insight is not None and c.insight.learned.startswith("I am at my best")
+    assert c.conclusion is not None and c.conclusion.reflection
+    assert [g.text for g, _ in c.achieved] and c.changes[0].before < c.changes[0].after
+    follow_ups = {f.months: f for f in FollowUp.objects.filter(engagement=amara)}
+    assert sorted(follow_ups) == [3, 6, 12]
+    assert follow_ups[12].declined_at is not None
+    daniel = User.objects.get(email=DANIEL)
+    (row,) = [r for r in dashboard_rows(daniel) if r.engagement.pk == amara.pk]
+    assert [a.message for a in row.attention] == ["3-month follow-up due"]
+    client = Client()
+    client.force_login(amara.client)
+    assert client.get(reverse("celebration_pdf", args=[amara.pk])).content[:4] == b"%PDF"
