@@ -25,6 +25,7 @@ from headway.coaching.models import CoachingModel
 from headway.coaching.services import coaching_model_clone, stage_update
 from headway.demo_board import demo_board_load
 from headway.demo_checkins import demo_checkins_load
+from headway.demo_concluding import EMAIL as CONCLUDED_EMAIL
 from headway.demo_concluding import demo_concluding_load
 from headway.demo_decision import demo_decision_load
 from headway.demo_discovery import demo_discovery_load
@@ -312,6 +313,7 @@ def _result() -> DemoResult:
     for c in CLIENTS:
         if c.get("accepted", True):
             logins.append((f"client ({COACHES[c['coach']]['name'].split()[0]})", c["email"]))
+    logins.append(("client (ended)", CONCLUDED_EMAIL))  # Daniel's, concluded
     return DemoResult(logins=[*logins, ("self-guided", SELF_GUIDED["email"])])
 
 

@@ -168,7 +168,7 @@ def test_self_guided_custom_model_and_intro_request(demo: DemoResult) -> None:
 
 def test_every_login_works(demo: DemoResult) -> None:
     emails = [email for _, email in demo.logins]
-    assert {MAYA, DANIEL, PRIYA} <= set(emails) and len(emails) == 8
+    assert {MAYA, DANIEL, PRIYA} <= set(emails) and len(emails) == 9
     assert ("coach (owner)", MAYA) in demo.logins and ("self-guided", PRIYA) in demo.logins
     for email in emails:
         assert Client().login(email=email, password=PASSWORD), email
