@@ -46,6 +46,7 @@
   if (!liveUrl) return;
   var every = Number(form.dataset.liveEvery) || 2000;
   var busy = false;
+  var pending = {}; // remote changes held back while their field has the focus
 
   function hint(key, text) {
     var by = document.getElementById("answer-" + key + "-by");
@@ -60,16 +61,30 @@
       return;
     }
     if (document.activeElement === box) {
-      // Never pull text from under someone's cursor: their next save wins.
+      // Never pull text from under someone's cursor: their next save wins. If they leave
+      // the field without typing, the other person's text comes in then.
+      pending[field.key] = { field: field, value: box.value };
       hint(field.key, field.by + " changed this too; what you type now is saved over it.");
       return;
     }
+    delete pending[field.key];
     box.value = field.text;
     var orig = form.querySelector('input[name="orig-' + field.key + '"]');
     if (orig) orig.dataset.remote = "1";
     hint(field.key, field.by + " changed this just now.");
     box.closest(".offsite-field").classList.add("changed");
   }
+
+  form.addEventListener("focusout", function (event) {
+    var box = event.target;
+    var key = box && box.id && box.id.indexOf("answer-") === 0 ? box.id.slice(7) : null;
+    var waiting = key && pending[key];
+    if (!waiting) return;
+    delete pending[key];
+    if (box.value === waiting.value) {
+      window.setTimeout(function () { apply(waiting.field); }, 0);
+    }
+  });
 
   function poll() {
     if (busy || document.hidden) return;
