@@ -24,6 +24,7 @@ examples:
   headway onet import ../shared/onet import O*NET occupational data (a folder, zip or URL)
   headway reminders send             send the email reminders due now (cron-friendly)
   headway goals check "TEXT"         which of Specific, Measurable, Time-bound a goal meets
+  headway analyze s1.vtt --coach Ana code a coaching session's questions, reflections, advice
   headway keys rotate                new encryption key; re-encrypt notes and journals
   headway manage migrate --noinput   any Django management command
 """
@@ -435,6 +436,57 @@ def cmd_goals(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 0
 
 
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """`headway analyze`: code the coach's turns of transcripts. Pure computation, no Django."""
+    from headway.core.session_review import analyze
+    from headway.core.transcripts import TranscriptError, parse_transcript
+
+    failed = 0
+    out = sys.stdout
+    for name in args.files:
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            transcript = parse_transcript(data, filename=name, fmt=args.input_format)
+        except (OSError, TranscriptError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            print(f"headway: {name}: {reason}", file=sys.stderr)
+            failed += 1
+            continue
+        coach = transcript.find_speaker(args.coach)
+        if coach is None:
+            print(
+                f"headway: {name}: nobody called {args.coach!r} speaks here; the speakers are "
+                + ", ".join(transcript.speakers),
+                file=sys.stderr,
+            )
+            failed += 1
+            continue
+        coded, summary = analyze(transcript.utterances, coach)
+        result = {
+            "file": name,
+            "format": transcript.format,
+            "coach": coach,
+            "utterances": [
+                {"speaker": u.speaker, "text": u.text, "code": u.code, "subtype": u.subtype}
+                for u in coded
+            ],
+            "summary": summary.to_dict(),
+        }
+        if args.format == "jsonl":
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        elif args.format == "json":
+            out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(f"{name} ({coach} as the coach)\n")
+            for line in summary.observations:
+                out.write(f"  {line}\n")
+            for moment in summary.advice:
+                out.write(f"  advice: \u201c{moment.text}\u201d\n")
+                for question in moment.reframes:
+                    out.write(f"    ? {question}\n")
+    return 1 if failed else 0
+
+
 def cmd_onet(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.onet_command is None:
         parser.print_help()
@@ -546,6 +598,26 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("text", nargs="?", metavar="TEXT", help="the goal, or - for one per line")
     check.add_argument("--format", default="text", metavar="{text,json,jsonl}")
     check.add_argument("--today", metavar="YYYY-MM-DD", help="resolve dates from this day")
+
+    analyze = sub.add_parser(
+        "analyze", help="code a coach's questions, reflections and advice in transcripts"
+    )
+    analyze.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="WebVTT, SRT, CSV or 'Name: text' files (- reads stdin)",
+    )
+    analyze.add_argument(
+        "--coach", required=True, metavar="NAME", help="the coach, as named in the files"
+    )
+    analyze.add_argument("--format", choices=["jsonl", "json", "text"], default="jsonl")
+    analyze.add_argument(
+        "--input-format",
+        choices=["vtt", "srt", "csv", "lines"],
+        help="the files' format (default: told from each file)",
+    )
+    analyze.set_defaults(func=cmd_analyze)
 
     keys = sub.add_parser("keys", help="encryption keys of private notes and journals")
     keys_sub = keys.add_subparsers(dest="keys_command", metavar="KEYS_COMMAND", required=True)

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "headway.reminders",
     "headway.concluding",
     "headway.offsites",
+    "headway.review",
     "headway.api",
 ]
 

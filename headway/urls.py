@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("headway.reminders.urls")),
     path("", include("headway.concluding.urls")),
     path("", include("headway.offsites.urls")),
+    path("", include("headway.review.urls")),
     path("", include("headway.onet.urls")),
     path("api/", api.urls),
 ]

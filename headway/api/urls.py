@@ -22,6 +22,7 @@ from headway.api import (
     occupations,
     offsites,
     reminders,
+    review,
     sessions,
 )
 from headway.api.auth import SessionAuth, TokenAuth
@@ -63,3 +64,4 @@ api.add_router("", sessions.router)
 api.add_router("", reminders.router)
 api.add_router("", concluding.router)
 api.add_router("", offsites.router)
+api.add_router("", review.router)

@@ -265,3 +265,69 @@ def test_own_reminder_preferences(world: World, role: str) -> None:
     from headway.reminders.models import ReminderPreference
 
     assert list(ReminderPreference.objects.values_list("user_id", flat=True)) == [user.pk]
+
+
+# --- session review: the coach's alone; the client gets the same 404 as a stranger --------
+
+REVIEW_VTT = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Olivia Owner>What brings you here?</v>\n"
+REVIEW_EXPECTED = {"owner": 200, "client": 404, **HIDDEN}
+
+
+def _a_review(e: Engagement) -> int:
+    from headway.review.models import Review
+    from headway.review.services import review_create
+
+    found = Review.objects.filter(engagement=e).first()
+    if found is None:
+        assert e.coach is not None
+        found = review_create(engagement=e, by=e.coach, filename="s.vtt", content=REVIEW_VTT)
+    return found.pk
+
+
+REVIEW_ENDPOINTS = [
+    Endpoint("list reviews", "get", lambda e: f"/api/engagements/{e.pk}/reviews", REVIEW_EXPECTED),
+    Endpoint(
+        "upload review",
+        "post",
+        lambda e: f"/api/engagements/{e.pk}/reviews",
+        {**REVIEW_EXPECTED, "owner": 201},
+        body=lambda e: {"filename": "s.vtt", "content": REVIEW_VTT, "coach": "Olivia Owner"},
+    ),
+    Endpoint(
+        "read review",
+        "get",
+        lambda e: f"/api/engagements/{e.pk}/reviews/{_a_review(e)}",
+        REVIEW_EXPECTED,
+    ),
+    Endpoint(
+        "review coach",
+        "post",
+        lambda e: f"/api/engagements/{e.pk}/reviews/{_a_review(e)}/coach",
+        REVIEW_EXPECTED,
+        body=lambda e: {"speaker": "Olivia Owner"},
+    ),
+    Endpoint(
+        "delete review",
+        "delete",
+        lambda e: f"/api/engagements/{e.pk}/reviews/{_a_review(e)}",
+        {**REVIEW_EXPECTED, "owner": 204},
+    ),
+]
+
+
+@pytest.mark.parametrize("endpoint", REVIEW_ENDPOINTS, ids=str)
+@pytest.mark.parametrize("role", ROLES)
+def test_review_battery(world: World, endpoint: Endpoint, role: str) -> None:
+    path = endpoint.path(world.engagement)
+    response = send(
+        session_client(world.battery()[role]),
+        endpoint.method,
+        path,
+        endpoint.body(world.engagement),
+    )
+    expected = endpoint.expected[role]
+    assert response.status_code == expected, response.content
+    if expected == 404:
+        assert response.json() == {"detail": "Not Found"}
+    elif expected == 401:
+        assert response.json()["detail"]

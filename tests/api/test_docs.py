@@ -90,6 +90,12 @@ EXPECTED_PATHS |= {
     "/api/engagements/{engagement_id}/resources": {"get"},
     "/api/engagements/{engagement_id}/resources/{shared_id}": {"put"},
 }
+# Session review: the coach's transcripts, coded.
+EXPECTED_PATHS |= {
+    "/api/engagements/{engagement_id}/reviews": {"get", "post"},
+    "/api/engagements/{engagement_id}/reviews/{review_id}": {"get", "delete"},
+    "/api/engagements/{engagement_id}/reviews/{review_id}/coach": {"post"},
+}
 # Each self-discovery assessment has the same resources under its own name.
 for _kind in ["values", "strengths", "interests", "skills", "readiness"]:
     _base = f"/api/engagements/{{engagement_id}}/{_kind}"

@@ -1,0 +1,129 @@
+"""Inference: feature names -> vocabulary indices -> one matrix product per head."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from headway.core.classifier.features import conversation_features
+
+CODES = ("question", "reflection", "input", "other")
+SUBTYPES: dict[str, tuple[str, ...]] = {
+    "question": ("open", "closed"),
+    "reflection": ("simple", "complex"),
+    "input": ("information", "advice", "options", "negotiation"),
+}
+# Heads in the order their columns sit in the weight matrix.
+HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("code", CODES),
+    ("question", SUBTYPES["question"]),
+    ("reflection", SUBTYPES["reflection"]),
+    ("input", SUBTYPES["input"]),
+    # A head of its own for advice: rare, and the one moment the review dwells on.
+    ("advice", ("no", "yes")),
+)
+MODEL_FILE = "model.npz"
+
+
+@dataclass(frozen=True)
+class CodedTurn:
+    index: int  # position of the turn in its conversation
+    code: str
+    subtype: str | None
+    confidence: float  # probability of the code, 0-1
+
+
+@dataclass(frozen=True)
+class Model:
+    vocab: dict[str, int]
+    weights: np.ndarray  # (features, columns of all heads), float32
+    bias: np.ndarray  # (columns,)
+    info: str  # how it was trained, for the docs and the review page
+
+    def scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
+        """Raw scores, one row per turn. Binary features, scaled to unit length."""
+        vocab = self.vocab
+        flat: list[int] = []
+        starts: list[int] = []
+        scale: list[float] = []
+        for feats in features:
+            ids = [vocab[f] for f in feats if f in vocab]
+            ids.append(0)  # index 0 is the always-on feature, so no row is empty
+            starts.append(len(flat))
+            flat.extend(ids)
+            scale.append(1.0 / np.sqrt(len(ids)))
+        if not features:
+            return np.zeros((0, self.weights.shape[1]), dtype=np.float32)
+        summed = np.add.reduceat(self.weights[np.asarray(flat)], np.asarray(starts), axis=0)
+        return summed * np.asarray(scale, dtype=np.float32)[:, None] + self.bias
+
+    def predict(self, features: Sequence[Sequence[str]]) -> list[tuple[str, str | None, float]]:
+        raw = self.scores(features)
+        out: list[tuple[str, str | None, float]] = []
+        columns: dict[str, slice] = {}
+        start = 0
+        for name, labels in HEADS:
+            columns[name] = slice(start, start + len(labels))
+            start += len(labels)
+        main = raw[:, columns["code"]]
+        main = np.exp(main - main.max(axis=1, keepdims=True))
+        main /= main.sum(axis=1, keepdims=True)
+        best = main.argmax(axis=1)
+        for row, k in enumerate(best):
+            code = CODES[int(k)]
+            subtype = None
+            advice = raw[row, columns["advice"]]
+            if advice[1] > advice[0]:
+                code, subtype = "input", "advice"
+            elif code in SUBTYPES:
+                sub = raw[row, columns[code]]
+                subtype = SUBTYPES[code][int(sub.argmax())]
+            out.append((code, subtype, float(main[row, k])))
+        return out
+
+
+@functools.cache
+def load_model() -> Model:
+    """The committed model, read once per process."""
+    data = resources.files("headway.core.classifier").joinpath(MODEL_FILE).read_bytes()
+    return model_from_bytes(data)
+
+
+def model_from_bytes(data: bytes) -> Model:
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+        names = bytes(npz["vocab"]).decode("utf-8").split("\n")
+        weights = npz["weights"].astype(np.float32)
+        bias = npz["bias"].astype(np.float32)
+        info = bytes(npz["info"]).decode("utf-8")
+    return Model(vocab={n: i for i, n in enumerate(names)}, weights=weights, bias=bias, info=info)
+
+
+def save_model(
+    path: str, vocab: Sequence[str], weights: np.ndarray, bias: np.ndarray, info: str
+) -> None:
+    """Used by the trainer. vocab[0] must be the always-on feature."""
+    np.savez_compressed(
+        path,
+        vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
+        weights=weights.astype(np.float16),
+        bias=bias.astype(np.float32),
+        info=np.frombuffer(info.encode("utf-8"), dtype=np.uint8),
+    )
+
+
+def classify_conversation(
+    speakers: Sequence[str], texts: Sequence[str], coach: str, model: Model | None = None
+) -> list[CodedTurn]:
+    """Codes for the coach's turns of one conversation (other speakers' turns get none)."""
+    model = model or load_model()
+    featured = conversation_features(speakers, texts, coach)
+    predictions = model.predict([f for _, f in featured])
+    return [
+        CodedTurn(index=i, code=code, subtype=subtype, confidence=conf)
+        for (i, _), (code, subtype, conf) in zip(featured, predictions, strict=True)
+    ]

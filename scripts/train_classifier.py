@@ -1,0 +1,385 @@
+"""Train the session-review classifier (headway/core/classifier/model.npz).
+
+    .venv/bin/uv pip install -e '.[train]'      # scikit-learn, for training only
+    HEADWAY_ANNOMI_DIR=../shared/annomi .venv/bin/python scripts/train_classifier.py
+
+Reads AnnoMI's train.csv (never copied into the repo) and our own career-coaching examples
+(headway/core/classifier/coaching_examples.tsv), prints cross-validated figures with folds
+grouped by transcript (related transcripts kept together, as the dataset's README asks), then
+fits on everything and writes the model. Fixed seeds: the same data gives the same model.
+Options: --no-write (figures only), --folds N, --c C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from headway.core.classifier.features import conversation_features  # noqa: E402
+from headway.core.classifier.model import CODES, HEADS, SUBTYPES, save_model  # noqa: E402
+
+EXAMPLES = ROOT / "headway/core/classifier/coaching_examples.tsv"
+MODEL = ROOT / "headway/core/classifier/model.npz"
+SEED = 20260301
+BIAS = "__bias__"
+# Shifts the advice head's threshold: chosen once by cross-validation (HEADWAY_ADVICE_OFFSET; 0 was best, see the printed table).
+ADVICE_OFFSET = float(os.environ.get("HEADWAY_ADVICE_OFFSET", "0"))
+MAIN = {
+    "question": "question",
+    "reflection": "reflection",
+    "therapist_input": "input",
+    "other": "other",
+}
+# The README's official resolution of tied majority votes (transcript, utterance) -> label.
+TIES = {
+    (55, 40): "therapist_input",
+    (56, 10): "question",
+    (56, 130): "other",
+    (66, 4): "therapist_input",
+}
+# The README's groups of related transcripts: always in the same fold.
+RELATED = [
+    {3, 19, 40, 50, 103}, {5, 71, 84}, {6, 27, 127}, {10, 66}, {11, 26}, {12, 38, 108},
+    {15, 24}, {16, 37, 83}, {18, 49}, {21, 53}, {22, 41, 76}, {25, 102}, {28, 39, 60},
+    {29, 35, 93, 124}, {31, 57}, {32, 114}, {33, 115}, {42, 48}, {56, 61, 77}, {72, 112},
+    {73, 122}, {78, 92}, {109, 123}, {128, 130},
+]  # fmt: skip
+
+
+@dataclass
+class Turn:
+    speaker: str  # "coach" or "client"
+    text: str
+    code: str | None = None  # gold main code for coach turns
+    # Gold subtype per attribute: a turn can hold a question and input at once.
+    subtypes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Conversation:
+    key: str
+    group: str
+    turns: list[Turn]
+    weight: float = 1.0
+
+
+def _plurality(values: list[str]) -> str | None:
+    counts = Counter(values).most_common()
+    if len(counts) > 1 and counts[0][1] == counts[1][1]:
+        return None  # a tie: left out of subtype training and scoring
+    return counts[0][0]
+
+
+def load_annomi(folder: Path) -> list[Conversation]:
+    rows: dict[tuple[int, int], list[dict[str, str]]] = defaultdict(list)
+    with (folder / "train.csv").open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            rows[(int(row["transcript_id"]), int(row["utterance_id"]))].append(row)
+    group_of: dict[int, str] = {}
+    for members in RELATED:
+        for t in members:
+            group_of[t] = "g" + "-".join(map(str, sorted(members)))
+    by_transcript: dict[int, list[tuple[int, Turn]]] = defaultdict(list)
+    for (tid, uid), votes in rows.items():
+        first = votes[0]
+        if first["interlocutor"] != "therapist":
+            by_transcript[tid].append((uid, Turn("client", first["utterance_text"])))
+            continue
+        mains = Counter(v["main_therapist_behaviour"] for v in votes).most_common()
+        main = mains[0][0]
+        if len(mains) > 1 and mains[0][1] == mains[1][1]:
+            main = TIES[(tid, uid)]
+        subtypes: dict[str, str] = {}
+        for name, column in (
+            ("question", "question_subtype"),
+            ("reflection", "reflection_subtype"),
+            ("input", "therapist_input_subtype"),
+        ):
+            value = _plurality([v[column] for v in votes])
+            if value is not None and value != "n/a":
+                subtypes[name] = value
+        by_transcript[tid].append(
+            (uid, Turn("coach", first["utterance_text"], MAIN[main], subtypes))
+        )
+    return [
+        Conversation(
+            f"annomi-{tid}",
+            group_of.get(tid, f"t{tid}"),
+            [t for _, t in sorted(turns, key=lambda x: x[0])],
+        )
+        for tid, turns in sorted(by_transcript.items())
+    ]
+
+
+def load_examples(path: Path) -> list[Conversation]:
+    """Our career-coaching conversations: conversation, speaker, text, code, subtype."""
+    convs: dict[str, list[Turn]] = defaultdict(list)
+    with path.open(newline="", encoding="utf-8") as fh:
+        for line_no, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
+            if not row or row[0].startswith("#"):
+                continue
+            if len(row) < 3:
+                raise SystemExit(f"{path.name}:{line_no}: expected conversation, speaker, text")
+            key, speaker, text = row[0], row[1], row[2]
+            code = row[3] if len(row) > 3 and row[3] else None
+            subtype = row[4] if len(row) > 4 and row[4] else None
+            if speaker == "coach":
+                if code not in CODES or (
+                    subtype is not None and subtype not in SUBTYPES.get(code, ())
+                ):
+                    raise SystemExit(f"{path.name}:{line_no}: bad code {code!r}/{subtype!r}")
+                convs[key].append(Turn("coach", text, code, {code: subtype} if subtype else {}))
+            else:
+                convs[key].append(Turn("client", text))
+    return [Conversation(f"career-{k}", f"career-{k}", v) for k, v in convs.items()]
+
+
+@dataclass
+class Dataset:
+    feats: list[list[str]]
+    code: list[str]
+    subtypes: list[dict[str, str]]
+    group: list[str]
+    weight: list[float]
+    origin: list[str]
+
+
+def featurize(convs: list[Conversation], career_weight: float) -> Dataset:
+    ds = Dataset([], [], [], [], [], [])
+    for conv in convs:
+        speakers = [t.speaker for t in conv.turns]
+        texts = [t.text for t in conv.turns]
+        for i, feats in conversation_features(speakers, texts, "coach"):
+            turn = conv.turns[i]
+            ds.feats.append(feats)
+            ds.code.append(turn.code or "other")
+            ds.subtypes.append(turn.subtypes)
+            ds.group.append(conv.group)
+            career = conv.key.startswith("career-")
+            ds.weight.append(career_weight if career else 1.0)
+            ds.origin.append("career" if career else "annomi")
+    return ds
+
+
+def build_vocab(feats: list[list[str]], min_df: int) -> list[str]:
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(set(f))
+    return [BIAS, *sorted(k for k, v in df.items() if v >= min_df)]
+
+
+def matrix(feats: list[list[str]], vocab: list[str]):  # type: ignore[no-untyped-def]
+    from scipy.sparse import csr_matrix
+
+    index = {n: i for i, n in enumerate(vocab)}
+    rows, cols, vals = [], [], []
+    for r, f in enumerate(feats):
+        ids = sorted({index[x] for x in f if x in index} | {0})
+        rows.extend([r] * len(ids))
+        cols.extend(ids)
+        vals.extend([1.0 / np.sqrt(len(ids))] * len(ids))
+    return csr_matrix((vals, (rows, cols)), shape=(len(feats), len(vocab)), dtype=np.float64)
+
+
+def _is_advice(ds: Dataset, i: int) -> bool:
+    return ds.code[i] == "input" and ds.subtypes[i].get("input") == "advice"
+
+
+def fit_heads(
+    ds: Dataset, idx: np.ndarray, vocab: list[str], c: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """One logistic regression per head; their weights side by side as in HEADS."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = matrix([ds.feats[i] for i in idx], vocab)
+    w = np.asarray(ds.weight)[idx]
+    blocks, biases = [], []
+    for name, labels in HEADS:
+        if name == "code":
+            y = [ds.code[i] for i in idx]
+            keep = np.arange(len(idx))
+        elif name == "advice":
+            y = ["yes" if _is_advice(ds, i) else "no" for i in idx]
+            keep = np.arange(len(idx))
+        else:
+            pairs = [(k, ds.subtypes[i][name]) for k, i in enumerate(idx) if name in ds.subtypes[i]]
+            keep = np.asarray([k for k, _ in pairs])
+            y = [s for _, s in pairs]
+        clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
+        clf.fit(x[keep], y, sample_weight=w[keep])
+        coef = np.zeros((len(vocab), len(labels)))
+        bias = np.zeros(len(labels))
+        classes = list(clf.classes_)
+        if len(classes) == 2:
+            # A binary model has one weight vector: for the second class.
+            coef[:, labels.index(classes[1])] = clf.coef_[0]
+            bias[labels.index(classes[1])] = clf.intercept_[0]
+        else:
+            for k, label in enumerate(classes):
+                coef[:, labels.index(label)] = clf.coef_[k]
+                bias[labels.index(label)] = clf.intercept_[k]
+        if name == "advice":
+            bias[1] += ADVICE_OFFSET
+        blocks.append(coef)
+        biases.append(bias)
+    return np.hstack(blocks), np.concatenate(biases)
+
+
+def predict(ds: Dataset, idx: np.ndarray, vocab: list[str], weights: np.ndarray, bias: np.ndarray):  # type: ignore[no-untyped-def]
+    raw = matrix([ds.feats[i] for i in idx], vocab) @ weights + bias
+    out = []
+    start = 0
+    cols = {}
+    for name, labels in HEADS:
+        cols[name] = slice(start, start + len(labels))
+        start += len(labels)
+    for row in raw:
+        code = CODES[int(np.argmax(row[cols["code"]]))]
+        subs = {name: SUBTYPES[name][int(np.argmax(row[cols[name]]))] for name in SUBTYPES}
+        adv = row[cols["advice"]]
+        if adv[1] > adv[0]:
+            code, subs = "input", {**subs, "input": "advice"}
+        out.append((code, subs, float(adv[1] - adv[0])))
+    return out
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def scores(gold_code, gold_subs, pred) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    res: dict[str, float] = {}
+    per = []
+    for code in CODES:
+        tp = sum(g == code and p[0] == code for g, p in zip(gold_code, pred, strict=True))
+        fp = sum(g != code and p[0] == code for g, p in zip(gold_code, pred, strict=True))
+        fn = sum(g == code and p[0] != code for g, p in zip(gold_code, pred, strict=True))
+        res[f"f1_{code}"] = f1(tp, fp, fn)
+        per.append(res[f"f1_{code}"])
+    res["macro_f1"] = float(np.mean(per))
+    res["accuracy"] = float(np.mean([g == p[0] for g, p in zip(gold_code, pred, strict=True)]))
+    # Open vs closed, on turns whose gold main code is a question (the subtype head's job).
+    oc = [
+        (s["question"], p[1]["question"])
+        for g, s, p in zip(gold_code, gold_subs, pred, strict=True)
+        if g == "question" and "question" in s
+    ]
+    res["open_closed_acc"] = float(np.mean([a == b for a, b in oc])) if oc else 0.0
+    rs = [
+        (s["reflection"], p[1]["reflection"])
+        for g, s, p in zip(gold_code, gold_subs, pred, strict=True)
+        if g == "reflection" and "reflection" in s
+    ]
+    res["simple_complex_acc"] = float(np.mean([a == b for a, b in rs])) if rs else 0.0
+    # Advice end to end: gold main code input with subtype advice, against the same predicted.
+    ga = [
+        g == "input" and s.get("input") == "advice"
+        for g, s in zip(gold_code, gold_subs, strict=True)
+    ]
+    pa = [p[0] == "input" and p[1]["input"] == "advice" for p in pred]
+    tp = sum(a and b for a, b in zip(ga, pa, strict=True))
+    res["advice_f1"] = f1(
+        tp,
+        sum(b and not a for a, b in zip(ga, pa, strict=True)),
+        sum(a and not b for a, b in zip(ga, pa, strict=True)),
+    )
+    res["n"] = len(gold_code)
+    res["n_advice"] = sum(ga)
+    return res
+
+
+def folds(groups: list[str], k: int) -> list[np.ndarray]:
+    """Grouped folds, balanced by size: largest groups first into the smallest fold."""
+    sizes = Counter(groups)
+    rng = np.random.default_rng(SEED)
+    names = sorted(sizes)
+    rng.shuffle(names)
+    names.sort(key=lambda g: -sizes[g])
+    fold_of: dict[str, int] = {}
+    load = [0] * k
+    for g in names:
+        f = int(np.argmin(load))
+        fold_of[g] = f
+        load[f] += sizes[g]
+    arr = np.asarray([fold_of[g] for g in groups])
+    return [np.flatnonzero(arr == f) for f in range(k)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--c", type=float, default=2.0)
+    parser.add_argument("--min-df", type=int, default=2)
+    parser.add_argument("--career-weight", type=float, default=3.0)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    folder = Path(os.environ.get("HEADWAY_ANNOMI_DIR", ROOT.parent / "shared" / "annomi"))
+    if not (folder / "train.csv").exists():
+        raise SystemExit(f"no AnnoMI train.csv in {folder}: set HEADWAY_ANNOMI_DIR")
+    annomi = load_annomi(folder)
+    career = load_examples(EXAMPLES)
+    ds = featurize(annomi + career, args.career_weight)
+    print(
+        f"{len(annomi)} AnnoMI transcripts, {len(career)} career conversations, {len(ds.code)} coach turns"
+    )
+    origin = np.asarray(ds.origin)
+    pred_all: list = [None] * len(ds.code)
+    for test in folds(ds.group, args.folds):
+        train = np.setdiff1d(np.arange(len(ds.code)), test)
+        vocab = build_vocab([ds.feats[i] for i in train], args.min_df)
+        weights, bias = fit_heads(ds, train, vocab, args.c)
+        for i, p in zip(test, predict(ds, test, vocab, weights, bias), strict=True):
+            pred_all[i] = p
+    for name in ("annomi", "career"):
+        sel = np.flatnonzero(origin == name)
+        r = scores(
+            [ds.code[i] for i in sel], [ds.subtypes[i] for i in sel], [pred_all[i] for i in sel]
+        )
+        print(
+            f"cv {name:<7} n={r['n']:>5}  macro-F1 {r['macro_f1']:.3f}  accuracy {r['accuracy']:.3f}  "
+            + "  ".join(f"F1 {c} {r['f1_' + c]:.3f}" for c in CODES)
+            + f"\n           open/closed acc {r['open_closed_acc']:.3f}  simple/complex acc {r['simple_complex_acc']:.3f}"
+            + f"  advice F1 {r['advice_f1']:.3f} (n={r['n_advice']})"
+        )
+    # How the advice threshold trades precision for recall (out-of-fold margins, AnnoMI).
+    sel = np.flatnonzero(origin == "annomi")
+    gold = np.asarray([_is_advice(ds, i) for i in sel])
+    margin = np.asarray([pred_all[i][2] for i in sel])
+    line = []
+    for shift in (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0):
+        hit = margin + shift > 0
+        tp = int((hit & gold).sum())
+        line.append(
+            f"{shift:+.1f}: F1 {f1(tp, int((hit & ~gold).sum()), int((~hit & gold).sum())):.3f} ({int(hit.sum())} flagged)"
+        )
+    print("advice threshold shift (applied on top of the current one): " + ", ".join(line))
+    if args.no_write:
+        return 0
+    everything = np.arange(len(ds.code))
+    vocab = build_vocab(ds.feats, args.min_df)
+    weights, bias = fit_heads(ds, everything, vocab, args.c)
+    info = (
+        f"linear model, {len(vocab)} features; trained on AnnoMI ({len(annomi)} transcripts) and "
+        f"{len(career)} career-coaching conversations; C={args.c}, min_df={args.min_df}"
+    )
+    save_model(str(MODEL), vocab, weights, bias, info)
+    print(
+        f"wrote {MODEL.relative_to(ROOT)} ({MODEL.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
