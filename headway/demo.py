@@ -30,6 +30,7 @@ from headway.demo_concluding import demo_concluding_load
 from headway.demo_decision import demo_decision_load
 from headway.demo_discovery import demo_discovery_load
 from headway.demo_goals import demo_goals_load
+from headway.demo_offsites import demo_offsites_load
 from headway.demo_sessions import demo_sessions_load
 from headway.engagements.models import (
     AgreementAcceptance,
@@ -446,6 +447,7 @@ def _load(*, now: datetime) -> None:
             demo_sessions_load(engagement, coach=coach, client=client, ago=ago)
             _backdate(engagement, spec, ago, seen=ago(spec.get("seen", spec["last"])))
     demo_concluding_load(coach=daniel, agreement=agreement, model=models[CTJ], ago=ago)
+    demo_offsites_load(coach=daniel, ago=ago)
 
     priya = signup(SELF_GUIDED)
     engagement = engagement_start_self_guided(user=priya, model=models[SELF_GUIDED["model"]])

@@ -309,3 +309,39 @@ def test_amara_concluded_with_a_celebration_and_follow_ups(demo: DemoResult) -> 
     client = Client()
     client.force_login(amara.client)
     assert client.get(reverse("celebration_pdf", args=[amara.pk])).content[:4] == b"%PDF"
+
+
+def test_ruth_has_held_two_offsites_and_daniel_has_a_library(demo: DemoResult) -> None:
+    from headway.offsites.history import history_columns
+    from headway.offsites.models import Offsite, OffsiteCycle, PriorityPath, Resource
+
+    ruth = Engagement.objects.get(client__email="ruth.adeyemi@example.com")
+    assert ruth.model_version.model.key == OFFSITE
+    first, second = Offsite.objects.filter(engagement=ruth).order_by("completed_at")
+    assert first.is_completed and second.is_completed
+    assert (first.mode, second.mode) == ("facilitated", "self_guided")
+    assert first.held_on < second.held_on < timezone.localdate()
+    paths = [p.path for p in first.priority_rows.all()]
+    assert paths == [PriorityPath.GOAL, PriorityPath.LATER, PriorityPath.OPEN]
+    goal = first.priority_rows.get(path=PriorityPath.GOAL).goal
+    assert goal is not None and goal.engagement == ruth and goal.text.startswith("Lead the")
+    assert second.priority_rows.count() == 2
+    cycle = OffsiteCycle.objects.get(engagement=ruth)
+    assert cycle.next_on is not None and cycle.next_on > timezone.localdate()
+    assert ruth.last_activity_at < timezone.now() - timezone.timedelta(days=5)
+    # Then and now: her values moved between the offsites.
+    daniel = User.objects.get(email=DANIEL)
+    columns = history_columns(ruth, daniel)
+    assert [c.column.label == "Now" for c in columns] == [False, False, True]
+    assert "New: Influence" in columns[1].column.values_changes
+    assert columns[0].column.energy != "no entries"
+    library = Resource.objects.filter(owner=daniel)
+    assert library.count() == 4 and {"link", "note"} == set(library.values_list("kind", flat=True))
+    assert all(r.stages and r.themes for r in library)
+    shared = ruth.shared_resources.all()  # type: ignore[attr-defined]
+    assert shared.count() == 2 and shared.filter(useful=True).count() == 1
+    client = Client()
+    client.force_login(ruth.client)
+    page = client.get(reverse("offsite_history", args=[ruth.pk])).content.decode()
+    assert "Fear, not lack of interest" not in page  # the closing words stay on the sheet
+    assert escape("I want more influence over direction") in page

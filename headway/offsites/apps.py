@@ -10,6 +10,6 @@ class OffsitesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # The next offsite goes into the calendar feed (and, where the reminders app has a
-        # registry, into reminders): both register themselves on import.
-        from headway.offsites import calendar  # noqa: F401
+        # The next offsite goes into the calendar feed and the reminders: the calendar's
+        # provider and the reminders' source register themselves on import.
+        from headway.offsites import calendar, reminders  # noqa: F401
