@@ -309,8 +309,8 @@ def observations(s: ReviewSummary) -> tuple[str, ...]:
     n = len(s.advice)
     if n:
         out.append(
-            f"{_plural(n, 'moment')} of advice, each with an open question you could try "
-            "instead, if it fits."
+            f"{_plural(n, 'moment')} of advice, shown below with open questions you could "
+            "try instead, if they fit."
         )
     return tuple(out)
 

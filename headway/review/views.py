@@ -110,6 +110,11 @@ def _render_detail(request: HttpRequest, review: Review, form: CoachSpeakerForm)
         "reference": REFERENCE,
         "nav": "dashboard",
         "counts": summary.get("counts", {}),
+        # Minutes with one decimal: a short call's 40 seconds should not read as 0.
+        "talk": [
+            {**t, "minutes": round((t.get("seconds") or 0) / 60, 1)}
+            for t in summary.get("talk", [])
+        ],
         "subtypes": {k.replace("/", "_"): v for k, v in summary.get("subtypes", {}).items()},
     }
     return render(request, "review/detail.html", context)
