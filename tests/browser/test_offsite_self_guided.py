@@ -71,6 +71,18 @@ def test_a_self_guided_offsite_survives_a_reload(page: Page, site: str) -> None:
     ).to_have_value("The repairs process: complaints down by a third.")
     expect(page.get_by_text("Now: Look back")).to_be_visible()
 
+    # The connection drops while typing: the text stays, and is saved once it is back.
+    curious = page.get_by_role(
+        "textbox", name="What keeps pulling at your curiosity that you have not made room for?"
+    )
+    page.context.set_offline(True)
+    curious.fill("How the board decides things.")
+    expect(page.locator("#save-status")).to_contain_text("Not saved yet")
+    page.context.set_offline(False)
+    expect(page.locator("#save-status")).to_have_text(SAVED, timeout=10_000)
+    page.reload()
+    expect(curious).to_have_value("How the board decides things.")
+
     # Pause (the clock stops on the server) and resume.
     page.get_by_role("button", name="Pause").click()
     expect(page.get_by_text("Paused. Everything is saved")).to_be_visible()
@@ -120,3 +132,17 @@ def test_a_self_guided_offsite_survives_a_reload(page: Page, site: str) -> None:
     )
     axe_check(page)
     _fits(page)
+
+
+def test_leaving_the_page_right_after_typing_loses_nothing(page: Page, site: str) -> None:
+    ruth = user_signup(email="ruth@example.com", name="Ruth", password=PASSWORD, verified=True)
+    e = engagement_start_self_guided(user=ruth, model=offsite_model())
+    log_in(page, ruth.email)
+    page.goto(f"/e/{e.pk}/offsites/")
+    page.get_by_role("button", name="Start a self-guided offsite").click()
+    box = page.get_by_role("textbox", name="How are you arriving today, in a few words?")
+    box.fill("Straight from a meeting.")
+    page.goto(f"/e/{e.pk}/")  # at once: before the autosave's delay is up
+    page.goto(f"/e/{e.pk}/offsites/")
+    page.get_by_role("link", name="Carry on with the offsite").click()
+    expect(box).to_have_value("Straight from a meeting.")

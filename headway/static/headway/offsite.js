@@ -42,6 +42,81 @@
   readClock();
   window.setInterval(tick, 1000);
 
+  // --- nothing lost: fields typed in but not saved yet ------------------------------------
+  // htmx saves a field 600 ms after the typing stops. A field is "dirty" from the first
+  // keystroke until a save of exactly its text comes back. If the connection drops, the
+  // dirty fields are sent again every few seconds and when the browser is back online; if
+  // the page goes away (tab closed, link followed) they go with navigator.sendBeacon.
+  var saveUrl = form.getAttribute("action");
+  var token = form.querySelector("input[name=csrfmiddlewaretoken]");
+  var status = document.getElementById("save-status");
+  var dirty = {};
+  var sent = {};
+  var retrying = null;
+
+  function keyOf(el) {
+    return el && el.tagName === "TEXTAREA" && el.id.indexOf("answer-") === 0 ? el.id.slice(7) : null;
+  }
+
+  function body(key) {
+    var data = new FormData();
+    data.append("field", key);
+    data.append("answer-" + key, document.getElementById("answer-" + key).value);
+    if (token) data.append("csrfmiddlewaretoken", token.value);
+    return data;
+  }
+
+  function retry() {
+    var keys = Object.keys(dirty);
+    if (!keys.length) { window.clearInterval(retrying); retrying = null; return; }
+    keys.forEach(function (key) {
+      var value = document.getElementById("answer-" + key).value;
+      fetch(saveUrl, {
+        method: "POST", body: body(key), credentials: "same-origin",
+        headers: { "HX-Request": "true", "X-CSRFToken": token ? token.value : "" },
+      })
+        .then(function (response) {
+          if (!response.ok && response.status !== 422) throw new Error("not saved");
+          return response.text();
+        })
+        .then(function (html) {
+          if (document.getElementById("answer-" + key).value === value) delete dirty[key];
+          if (status) status.innerHTML = html;
+        })
+        .catch(function () { /* still offline: the next round tries again */ });
+    });
+  }
+
+  function offline() {
+    if (status) {
+      status.textContent = "Not saved yet: the connection dropped. What you typed stays here " +
+        "and is saved as soon as the connection is back.";
+    }
+    if (!retrying) retrying = window.setInterval(retry, 3000);
+  }
+
+  form.addEventListener("input", function (event) {
+    var key = keyOf(event.target);
+    if (key) dirty[key] = true;
+  });
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    var key = keyOf(event.detail.elt);
+    if (key) sent[key] = event.detail.elt.value;
+  });
+  document.body.addEventListener("htmx:afterRequest", function (event) {
+    var key = keyOf(event.detail.elt);
+    if (!key) return;
+    var code = event.detail.xhr ? event.detail.xhr.status : 0;
+    if ((code === 200 || code === 422) && event.detail.elt.value === sent[key]) delete dirty[key];
+    if (!code || code >= 500) offline();
+  });
+  window.addEventListener("online", retry);
+  window.addEventListener("pagehide", function () {
+    Object.keys(dirty).forEach(function (key) {
+      if (navigator.sendBeacon) navigator.sendBeacon(saveUrl, body(key));
+    });
+  });
+
   var liveUrl = form.dataset.liveUrl;
   if (!liveUrl) return;
   var every = Number(form.dataset.liveEvery) || 2000;
