@@ -854,3 +854,17 @@ def test_intro_request_marked_answered_leaves_the_dashboard(world):
     done = coach.post(reverse("intro_request_handled", args=[intro.pk]), follow=True)
     assert "Marked Ivy Intro" in done.content.decode()  # the message, shown once
     assert "Ivy Intro" not in coach.get(reverse("dashboard")).content.decode()
+
+
+@pytest.mark.parametrize("self_guided", [False, True])
+def test_every_stage_tool_links_to_its_page(world: World, self_guided: bool) -> None:
+    """Every tool a built-in stage names has its page now: none says "coming soon"."""
+    e = world.solo_engagement if self_guided else world.engagement
+    browser = world.login(world.solo if self_guided else world.client)
+    for stage in e.model_version.stages.all():
+        page = browser.get(reverse("engagement_detail", args=[e.pk]), {"stage": stage.key})
+        assert page.status_code == 200
+        assert "coming soon" not in page.text, stage.key
+        sessions = reverse("sessions", args=[e.pk])
+        if self_guided:
+            assert sessions not in page.text  # no coach to meet

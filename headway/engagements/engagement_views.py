@@ -59,6 +59,9 @@ TOOL_URLS: dict[str, str | tuple[str, str]] = {
     "action_plan": "goals",
     "offsite": "offsites",
     "resources": "engagement_resources",
+    "sessions": "sessions",
+    "check_ins": "checkins",
+    "celebration": "celebration",
 }
 
 
@@ -74,7 +77,7 @@ def _tools(engagement: Engagement, stage: Stage) -> list[ToolLink]:
         spec = TOOLS.get(key)
         if spec is None:
             continue
-        if engagement.is_self_guided and key in {"agreement", "coach_profile"}:
+        if engagement.is_self_guided and key in {"agreement", "coach_profile", "sessions"}:
             continue
         target = TOOL_URLS.get(key)
         if target is None:
