@@ -337,7 +337,9 @@ def offsite_live(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
         body["clock"] = render_to_string(
             f"{T}_clock.html", _clock_context(offsite, request), request=request
         )
-    return JsonResponse(body)
+    response = JsonResponse(body)
+    response["Cache-Control"] = "private, no-store"  # the worksheet's words: never cached
+    return response
 
 
 @login_required
