@@ -34,6 +34,7 @@ MODEL = ROOT / "headway/core/classifier/model.npz"
 SEED = 20260301
 BIAS = "__bias__"
 # Shifts the advice head's threshold: chosen once by cross-validation (HEADWAY_ADVICE_OFFSET; 0 was best, see the printed table).
+CLASS_WEIGHT: str | None = "balanced"
 ADVICE_OFFSET = float(os.environ.get("HEADWAY_ADVICE_OFFSET", "0"))
 MAIN = {
     "question": "question",
@@ -216,7 +217,7 @@ def fit_heads(
             pairs = [(k, ds.subtypes[i][name]) for k, i in enumerate(idx) if name in ds.subtypes[i]]
             keep = np.asarray([k for k, _ in pairs])
             y = [s for _, s in pairs]
-        clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
+        clf = LogisticRegression(C=c, max_iter=3000, class_weight=CLASS_WEIGHT, random_state=SEED)
         clf.fit(x[keep], y, sample_weight=w[keep])
         coef = np.zeros((len(vocab), len(labels)))
         bias = np.zeros(len(labels))
@@ -323,7 +324,11 @@ def main() -> int:
     parser.add_argument("--min-df", type=int, default=2)
     parser.add_argument("--career-weight", type=float, default=3.0)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--unbalanced", action="store_true", help="no class weights")
     args = parser.parse_args()
+    global CLASS_WEIGHT
+    if args.unbalanced:
+        CLASS_WEIGHT = None
     started = time.perf_counter()
     folder = Path(os.environ.get("HEADWAY_ANNOMI_DIR", ROOT.parent / "shared" / "annomi"))
     if not (folder / "train.csv").exists():

@@ -94,3 +94,12 @@ def test_delete(world: World):
     review = Review.objects.get()
     response = browser.post(reverse("review_delete", args=[world.engagement.pk, review.pk]))
     assert response.status_code == 302 and not Review.objects.exists()
+
+
+def test_a_huge_upload_is_refused_with_its_size(world: World):
+    _, response = _upload(world, b"A: hi\n" * 2_000_000, "huge.txt")
+    assert response.status_code == 200
+    assert (
+        "The file is 12.0 MB; transcripts up to 10 MB can be reviewed." in response.content.decode()
+    )
+    assert not Review.objects.exists()

@@ -32,6 +32,14 @@ _ADVICE = re.compile(
 )
 
 
+_STOP = frozenset(
+    {"that", "this", "what", "have", "with", "about", "just", "like", "there", "they", "them",
+     "then", "than", "when", "were", "been", "would", "could", "should", "will", "your", "yeah",
+     "okay", "really", "know", "think", "things", "thing", "because", "going", "some", "from",
+     "it's", "that's", "don't", "you're", "i'm", "kind", "sort", "well", "right", "very", "more"}
+)  # fmt: skip
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case words (with their apostrophes) and ? / ! as tokens of their own."""
     return _TOKEN.findall(text.lower().replace("’", "'"))
@@ -114,6 +122,21 @@ def utterance_features(
     feats.append(f"nclauses:{_bucket(len(clauses))}")
     if words and words[0] in {"so", "sounds", "it", "you"}:
         feats.append(f"open_with:{words[0]}")
+    # Who the turn is about: reflections say "you", input often "I" or "we".
+    you = sum(t in {"you", "your", "you're", "you've", "yourself"} for t in toks)
+    me = sum(t in {"i", "me", "my", "i'm", "i'd", "i've", "we", "our", "us"} for t in toks)
+    feats.append(f"you_n:{min(you, 3)}")
+    feats.append(f"me_n:{min(me, 3)}")
+    if any(t.isdigit() for t in toks):
+        feats.append("has_num")
+    if before is not None:
+        # A reflection gives the client's words back: how many content words are shared.
+        mine = {t for t in words if len(t) > 3 and t not in _STOP}
+        theirs = {t for t in tokens(before) if len(t) > 3 and t not in _STOP}
+        shared = len(mine & theirs)
+        feats.append(f"overlap:{min(shared, 4)}")
+        if mine:
+            feats.append(f"overlap_share:{min(int(4 * shared / len(mine)), 3)}")
     for prefix, other in (("P", before), ("N", after), ("O", own_before)):
         if other is None:
             feats.append(f"{prefix}:none")
