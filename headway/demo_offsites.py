@@ -54,16 +54,20 @@ ALIGNMENT = {"influence": 2, "leading": 2, "community": 4, "fairness": 4}
 
 JOURNAL = [
     # days ago, activity, energy (-2..2), time flew
-    (49, "Visiting the Salford scheme", 2, True),
+    (49, "Visiting a scheme", 2, True),
     (48, "Board papers", -2, False),
     (47, "Finance meeting", -1, False),
-    (46, "Visiting the Eccles scheme", 2, True),
+    (46, "Visiting a scheme", 2, True),
+    (46, "Board papers", -1, False),
     (38, "Board papers", -2, False),
     (33, "Strategy workshop with the team", 2, True),
     (27, "Finance meeting", -2, False),
-    (21, "Visiting the Salford scheme", 2, True),
+    (21, "Visiting a scheme", 2, True),
     (16, "Strategy workshop with the team", 1, True),
     (13, "Finance meeting", -1, False),
+    (5, "Coffee with the chair", 2, True),
+    (3, "Finance meeting", -1, False),
+    (2, "Coffee with the chair", 1, False),
 ]
 
 OFFSITES: list[dict[str, Any]] = [

@@ -71,6 +71,12 @@ def _duration(hours: int, minutes: int) -> str:
     return " and ".join(parts)
 
 
+def minutes_words(minutes: int) -> str:
+    """90 -> "1 hour and 30 minutes"; 0 -> "under a minute"."""
+    hours, rest = divmod(max(0, minutes), 60)
+    return _duration(hours, rest) or "under a minute"
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` later; the month's last day when it is shorter (31 Jan + 1 is
     28 or 29 Feb)."""

@@ -263,6 +263,14 @@ def offsite_view(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
         context["priorities"] = list(offsite.priority_rows.select_related("goal"))  # type: ignore[attr-defined]
         context["cycle"] = cycle_of(offsite.engagement)
         context["resources"] = offsite.resources.select_related("resource")  # type: ignore[attr-defined]
+        context["spent"] = core.minutes_words(offsite.seconds_total() // 60)
+        context["planned"] = core.minutes_words(offsite.minutes)
+        # The worksheet as it was, without the empty answers and the insights shown above.
+        context["sheet"] = [
+            (s["item"].section.title, shown)
+            for s in context["sections"]
+            if (shown := [f for f in s["fields"] if f["text"] and f["key"] != core.INSIGHTS_KEY])
+        ]
         return render(request, f"{T}outcome.html", context)
     return render(request, f"{T}worksheet.html", context)
 
@@ -334,9 +342,9 @@ def offsite_live(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
         offsite.status,
     )
     if "section" in request.GET and moved:
-        body["clock"] = render_to_string(
-            f"{T}_clock.html", _clock_context(offsite, request), request=request
-        )
+        clock = _clock_context(offsite, request)
+        body["clock"] = render_to_string(f"{T}_clock.html", clock, request=request)
+        body["actions"] = render_to_string(f"{T}_clock_actions.html", clock, request=request)
     response = JsonResponse(body)
     response["Cache-Control"] = "private, no-store"  # the worksheet's words: never cached
     return response

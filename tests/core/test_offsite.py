@@ -152,3 +152,11 @@ def test_history_side_by_side_oldest_first_then_now() -> None:
         "a little energised on the whole",
         "mostly energised",
     ]
+
+
+def test_minutes_in_words() -> None:
+    from headway.core.offsite import minutes_words
+
+    assert minutes_words(185) == "3 hours and 5 minutes"
+    assert minutes_words(45) == "45 minutes"
+    assert minutes_words(0) == "under a minute"

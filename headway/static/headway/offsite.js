@@ -178,6 +178,7 @@
         form.dataset.status = data.status;
         if (data.clock) {
           document.getElementById("offsite-clock").innerHTML = data.clock;
+          document.getElementById("offsite-actions").innerHTML = data.actions || "";
           readClock();
           form.querySelectorAll(".offsite-section").forEach(function (s) {
             s.classList.toggle("current", s.id === "section-" + data.section);
