@@ -85,3 +85,66 @@ def test_coach_and_client_see_each_others_changes(
     expect(client.get_by_text("Now: Look back")).to_be_visible(timeout=SOON)
     axe_check(client)
     axe_check(coach)
+
+
+def test_the_coach_shares_resources_and_the_client_marks_them(
+    new_context: Callable[[], BrowserContext], site: str
+) -> None:
+    world = build_world()
+    e = world.engagement
+
+    coach = new_context().new_page()
+    log_in(coach, world.owner.email)
+    coach.goto(f"/e/{e.pk}/resources/")
+    coach.get_by_role("link", name="Your resource library").click()
+    expect(coach.get_by_role("heading", name="Resource library")).to_be_visible()
+    expect(coach.get_by_text("For a file: up to 5 MB.")).to_be_visible()
+    axe_check(coach)
+    coach.get_by_label("Link", exact=True).check()
+    coach.get_by_label("Title").fill("The Odyssey Plan")
+    coach.get_by_role("textbox", name="Link").fill("https://example.org/odyssey")
+    coach.get_by_label("Stages").fill("offsite")
+    coach.get_by_label("Themes").fill("futures, values")
+    coach.get_by_role("button", name="Add to my library").click()
+    expect(coach.get_by_text("“The Odyssey Plan” is in your library.")).to_be_visible()
+    coach.get_by_label("File", exact=True).check()
+    coach.get_by_label("Title").fill("Wheel of life")
+    coach.get_by_role("textbox", name="Themes").fill("balance")
+    coach.locator("input[type=file]").set_input_files(
+        {"name": "wheel.txt", "mimeType": "text/plain", "buffer": b"Rate each part of life."}
+    )
+    coach.get_by_role("button", name="Add to my library").click()
+    expect(coach.get_by_text("“Wheel of life” is in your library.")).to_be_visible()
+    coach.get_by_role("link", name="values").click()
+    expect(coach.get_by_text("The Odyssey Plan", exact=True)).to_be_visible()
+    expect(coach.get_by_text("Wheel of life", exact=True)).to_have_count(0)
+    axe_check(coach)
+
+    coach.goto(f"/e/{e.pk}/resources/")
+    coach.get_by_label("Resource").select_option(label="Wheel of life")
+    coach.get_by_label("For the stage").select_option(label="Exploring options")
+    coach.get_by_label("Why this one").fill("Before we talk about balance.")
+    coach.get_by_role("button", name=re.compile("^Share with")).click()
+    expect(coach.get_by_text("Shared with Cleo Client.")).to_be_visible()
+    axe_check(coach)
+
+    client = new_context().new_page()
+    log_in(client, world.client.email)
+    client.goto(f"/e/{e.pk}/resources/")
+    item = client.locator("li[id^=resource-]").filter(has_text="Wheel of life")
+    expect(item).to_contain_text("Before we talk about balance.")
+    expect(item).to_contain_text("Not used yet.")
+    axe_check(client)
+    with client.expect_download() as download:
+        item.get_by_role("link", name=re.compile("^Download wheel.txt")).click()
+    with open(download.value.path(), "rb") as f:
+        assert f.read() == b"Rate each part of life."
+    item.get_by_label("I have used it").check()
+    item.get_by_label("Was it useful?").select_option(label="Yes")
+    item.get_by_role("button", name=re.compile("^Save")).click()
+    expect(client.get_by_text("Noted for “Wheel of life”.")).to_be_visible()
+    expect(item).to_contain_text("Used, and useful.")
+    coach.reload()
+    expect(coach.locator("li[id^=resource-]").filter(has_text="Wheel of life")).to_contain_text(
+        "Used, and useful."
+    )
