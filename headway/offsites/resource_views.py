@@ -19,6 +19,7 @@ from headway.engagements.models import EngagementStatus
 from headway.offsites.forms import MarkForm, ResourceForm, ShareForm
 from headway.offsites.models import Resource, SharedResource
 from headway.offsites.resource_services import (
+    MAX_FILE_BYTES,
     MAX_FILE_MB,
     resource_add,
     resource_delete,
@@ -29,12 +30,19 @@ from headway.offsites.resource_services import (
 )
 
 T = "offsites/resources/"
+FORM_OVERHEAD = 64 * 1024  # the form's other fields and the multipart boundaries
 
 
 @login_required
 def resource_library(request: HttpRequest) -> HttpResponse:
     get_membership(request)  # coaches only; 404 for everyone else
     user = current_user(request)
+    if request.method == "POST" and _too_large(request):
+        # Refused by the request's length, before the form looks at the file. (The CSRF check
+        # has parsed the body into Django's temporary upload by then; a reverse proxy's body
+        # limit is what stops a huge upload at the door.)
+        refused = f"Files can be up to {MAX_FILE_MB} MB; this one is larger."
+        return _render_library(request, ResourceForm(), status=413, refused=refused)
     form = ResourceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -54,6 +62,21 @@ def resource_library(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"“{data['title']}” is in your library.")
             return redirect("resource_library")
+    return _render_library(request, form, status=422 if form.errors else 200)
+
+
+def _too_large(request: HttpRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > MAX_FILE_BYTES + FORM_OVERHEAD
+
+
+def _render_library(
+    request: HttpRequest, form: ResourceForm, *, status: int, refused: str = ""
+) -> HttpResponse:
+    user = current_user(request)
     library = list(Resource.objects.filter(owner=user).prefetch_related("shares"))
     tag = request.GET.get("tag", "").strip().lower()
     shown = [r for r in library if not tag or tag in r.stages or tag in r.themes]
@@ -64,9 +87,10 @@ def resource_library(request: HttpRequest) -> HttpResponse:
         "tag": tag,
         "all_tags": all_tags,
         "max_mb": MAX_FILE_MB,
+        "refused": refused,
         "nav": "practice",
     }
-    return render(request, f"{T}library.html", context, status=422 if form.errors else 200)
+    return render(request, f"{T}library.html", context, status=status)
 
 
 def _own_resource(request: HttpRequest, rid: int) -> Resource:

@@ -10,7 +10,14 @@ import json
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from headway.offsites.models import Mode, Offsite, OffsiteStatus, Resource, SharedResource
+from headway.offsites.models import (
+    Mode,
+    Offsite,
+    OffsiteCycle,
+    OffsiteStatus,
+    Resource,
+    SharedResource,
+)
 from headway.offsites.offsite_views import digest
 from headway.offsites.resource_services import MAX_FILE_BYTES
 from headway.offsites.services import answers_of, answers_save, offsite_start
@@ -230,3 +237,36 @@ def test_history_shows_offsites_side_by_side(world: World) -> None:
         reverse("offsite_history", args=[world.engagement.pk])
     )
     assert b"private to Cleo Client" in coach_page.content
+
+
+def test_a_huge_upload_is_refused_by_its_length(world: World) -> None:
+    huge = SimpleUploadedFile("h.bin", b"x" * (6 << 20), "application/octet-stream")
+    response = world.login(world.owner).post(
+        reverse("resource_library"), {"kind": "file", "title": "Huge", "file": huge}
+    )
+    assert response.status_code == 413
+    assert b"Files can be up to 5 MB" in response.content
+    assert not Resource.objects.exists()
+
+
+def test_a_facilitated_offsite_is_in_the_coachs_calendar_too(world: World) -> None:
+    from headway.offsites.calendar import offsite_events
+    from headway.offsites.services import cycle_update, offsite_complete
+
+    offsite = offsite_start(engagement=world.engagement, by=world.owner, mode=Mode.FACILITATED)
+    answers_save(offsite=offsite, by=world.owner, texts={"insights": "Structure"})
+    offsite_complete(offsite=offsite, by=world.owner)
+    cycle_update(
+        engagement=world.engagement,
+        by=world.owner,
+        every_months=3,
+        minutes=180,
+        priorities=3,
+        horizon_months=3,
+        mode=Mode.FACILITATED,
+        next_on=OffsiteCycle.objects.get(engagement=world.engagement).next_on,
+    )
+    (event,) = offsite_events(world.owner)
+    assert event.title == "Career offsite: Cleo Client"
+    (own,) = offsite_events(world.client)
+    assert own.title == "Career offsite" and own.uid == event.uid
