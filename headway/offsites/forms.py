@@ -69,11 +69,8 @@ class ResourceForm(forms.Form):
     file = forms.FileField(
         label="File", required=False, help_text=f"For a file: up to {MAX_FILE_MB} MB."
     )
-    stages = forms.CharField(
-        label="Stages",
-        required=False,
-        max_length=300,
-        help_text="Stage keys, separated by commas, e.g. offsite, resources.",
+    stages = forms.MultipleChoiceField(
+        label="Stages it suits", required=False, widget=forms.CheckboxSelectMultiple
     )
     themes = forms.CharField(
         label="Themes",
@@ -81,6 +78,10 @@ class ResourceForm(forms.Form):
         max_length=300,
         help_text="Your own words, separated by commas, e.g. values, energy, networking.",
     )
+
+    def __init__(self, *args: Any, stages: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stages"].choices = stages  # type: ignore[attr-defined]
 
 
 class OffsiteChoiceField(forms.ModelChoiceField):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
 
 from headway.accounts.models import User
+from headway.coaching.models import CoachingModel, Stage
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.offsites.models import Offsite, Resource, ResourceKind, SharedResource
 from headway.practices.models import Membership
@@ -24,6 +25,21 @@ MAX_TAGS = 10
 
 def is_coach(user: User) -> bool:
     return Membership.objects.filter(user=user).exists()
+
+
+def stage_choices(practice_id: int | None) -> list[tuple[str, str]]:
+    """The stages of the models a coach can use (built-in and their practice's), one per key
+    with the name it has first, in model order: what a resource can be tagged with."""
+    models = CoachingModel.objects.available_to(practice_id)
+    rows = (
+        Stage.objects.filter(version__model__in=models)
+        .order_by("version__model__practice_id", "version__model_id", "position")
+        .values_list("key", "name")
+    )
+    seen: dict[str, str] = {}
+    for key, name in rows:
+        seen.setdefault(key, name)
+    return list(seen.items())
 
 
 def tags(raw: str | Sequence[str]) -> list[str]:

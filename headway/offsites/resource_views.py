@@ -5,6 +5,8 @@ to see them, never from a public media URL."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +28,7 @@ from headway.offsites.resource_services import (
     resource_mark,
     resource_share,
     resource_unshare,
+    stage_choices,
     tags,
 )
 
@@ -35,15 +38,17 @@ FORM_OVERHEAD = 64 * 1024  # the form's other fields and the multipart boundarie
 
 @login_required
 def resource_library(request: HttpRequest) -> HttpResponse:
-    get_membership(request)  # coaches only; 404 for everyone else
+    membership = get_membership(request)  # coaches only; 404 for everyone else
     user = current_user(request)
+    stages = stage_choices(membership.practice_id)
     if request.method == "POST" and _too_large(request):
         # Refused by the request's length, before the form looks at the file. (The CSRF check
         # has parsed the body into Django's temporary upload by then; a reverse proxy's body
         # limit is what stops a huge upload at the door.)
         refused = f"Files can be up to {MAX_FILE_MB} MB; this one is larger."
-        return _render_library(request, ResourceForm(), status=413, refused=refused)
-    form = ResourceForm(request.POST or None, request.FILES or None)
+        form = ResourceForm(stages=stages)
+        return _render_library(request, form, stages, status=413, refused=refused)
+    form = ResourceForm(request.POST or None, request.FILES or None, stages=stages)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -54,7 +59,7 @@ def resource_library(request: HttpRequest) -> HttpResponse:
                 url=data["url"],
                 note=data["note"],
                 upload=data["file"],
-                stages=tags(data["stages"]),
+                stages=data["stages"],
                 themes=tags(data["themes"]),
             )
         except ValidationError as exc:
@@ -62,7 +67,7 @@ def resource_library(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"“{data['title']}” is in your library.")
             return redirect("resource_library")
-    return _render_library(request, form, status=422 if form.errors else 200)
+    return _render_library(request, form, stages, status=422 if form.errors else 200)
 
 
 def _too_large(request: HttpRequest) -> bool:
@@ -74,13 +79,25 @@ def _too_large(request: HttpRequest) -> bool:
 
 
 def _render_library(
-    request: HttpRequest, form: ResourceForm, *, status: int, refused: str = ""
+    request: HttpRequest,
+    form: ResourceForm,
+    stages: list[tuple[str, str]],
+    *,
+    status: int,
+    refused: str = "",
 ) -> HttpResponse:
     user = current_user(request)
-    library = list(Resource.objects.filter(owner=user).prefetch_related("shares"))
+    library = _labelled(
+        Resource.objects.filter(owner=user).prefetch_related("shares"), dict(stages)
+    )
     tag = request.GET.get("tag", "").strip().lower()
     shown = [r for r in library if not tag or tag in r.stages or tag in r.themes]
-    all_tags = sorted({t for r in library for t in (*r.stages, *r.themes)})
+    names = dict(stages)
+    all_tags = sorted(
+        {(t, names.get(t, t)) for r in library for t in r.stages}
+        | {(t, t) for r in library for t in r.themes},
+        key=lambda pair: pair[1].lower(),
+    )
     context = {
         "form": form,
         "resources": shown,
@@ -91,6 +108,14 @@ def _render_library(
         "nav": "practice",
     }
     return render(request, f"{T}library.html", context, status=status)
+
+
+def _labelled(resources: Iterable[Resource], names: dict[str, str]) -> list[Resource]:
+    """Each resource with its stages by name, for the page."""
+    found = list(resources)
+    for r in found:
+        r.stage_labels = [names.get(k, k) for k in r.stages]  # type: ignore[attr-defined]
+    return found
 
 
 def _own_resource(request: HttpRequest, rid: int) -> Resource:
@@ -165,11 +190,13 @@ def engagement_resources(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, f"Shared with {engagement.client_name}.")
                 return redirect("engagement_resources", pk=engagement.pk)
     stages = dict(engagement.model_version.stages.values_list("key", "name"))
+    rows = list(
+        SharedResource.objects.filter(engagement=engagement).select_related("resource", "offsite")
+    )
+    _labelled((s.resource for s in rows), stages)
     shared = [
         (s, stages.get(s.stage_key, ""), MarkForm(initial=_marks(s), prefix=f"r{s.pk}"))
-        for s in SharedResource.objects.filter(engagement=engagement).select_related(
-            "resource", "offsite"
-        )
+        for s in rows
     ]
     context = {
         "e": engagement,

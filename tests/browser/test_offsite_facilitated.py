@@ -103,7 +103,9 @@ def test_the_coach_shares_resources_and_the_client_marks_them(
     coach.get_by_label("Link", exact=True).check()
     coach.get_by_label("Title").fill("The Odyssey Plan")
     coach.get_by_role("textbox", name="Link").fill("https://example.org/odyssey")
-    coach.get_by_label("Stages").fill("offsite")
+    coach.get_by_role("group", name=re.compile("^Stages it suits")).get_by_label(
+        "The career offsite"
+    ).check()
     coach.get_by_label("Themes").fill("futures, values")
     coach.get_by_role("button", name="Add to my library").click()
     expect(coach.get_by_text("“The Odyssey Plan” is in your library.")).to_be_visible()
