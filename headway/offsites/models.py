@@ -6,6 +6,8 @@ with, and the coach's resource library shared with clients."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -79,8 +81,9 @@ class Offsite(models.Model):
     )
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
-    # Frozen on completion: the values and energy as they were, for the history.
-    snapshot = models.JSONField(default=dict, blank=True)
+    # Frozen on completion: the values and energy as they were, for the history. JSON, kept
+    # encrypted: it names activities from the (encrypted) energy journal.
+    snapshot_text = EncryptedTextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -91,6 +94,17 @@ class Offsite(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("offsite", args=[self.engagement_id, self.pk])
+
+    @property
+    def snapshot(self) -> dict[str, Any]:
+        if not self.snapshot_text:
+            return {}
+        loaded = json.loads(self.snapshot_text)
+        return loaded if isinstance(loaded, dict) else {}
+
+    @snapshot.setter
+    def snapshot(self, value: dict[str, Any]) -> None:
+        self.snapshot_text = json.dumps(value)
 
     @property
     def is_completed(self) -> bool:

@@ -239,3 +239,21 @@ def test_resources_are_added_shared_and_marked(world: World, settings, tmp_path)
     assert shared.used_at is not None and shared.useful is True
     resource_mark(shared=shared, by=world.client, used=False, useful=True)
     assert shared.used_at is None and shared.useful is None
+
+
+def test_the_worksheet_and_the_snapshot_are_encrypted_at_rest(world: World) -> None:
+    from django.db import connection
+
+    journal_add(engagement=world.engagement, by=world.client, activity="Secret walks", energy=2)
+    journal_add(engagement=world.engagement, by=world.client, activity="Secret walk", energy=2)
+    done = _completed(world, "Find a mentor")
+    assert done.snapshot["energising"][0].startswith("Secret walk")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT snapshot_text FROM offsites_offsite WHERE id = %s", [done.pk])
+        (raw,) = cursor.fetchone()
+        cursor.execute("SELECT text FROM offsites_offsiteanswer WHERE offsite_id = %s", [done.pk])
+        texts = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT text FROM offsites_priority WHERE offsite_id = %s", [done.pk])
+        texts += [row[0] for row in cursor.fetchall()]
+    assert "Secret" not in raw
+    assert not any("Structure" in t or "mentor" in t for t in texts)
