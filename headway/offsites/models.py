@@ -222,7 +222,8 @@ class SharedResource(models.Model):
         Offsite, null=True, blank=True, on_delete=models.SET_NULL, related_name="resources"
     )
     stage_key = models.SlugField(max_length=80, blank=True)
-    note = models.TextField("Why this one", blank=True)
+    # Encrypted: a word to one client about why may touch on what they shared.
+    note = EncryptedTextField("Why this one", blank=True)
     shared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
