@@ -34,3 +34,7 @@ def log_in(page: Page, email: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Log in").click()
     expect(page.get_by_role("navigation", name="Main")).to_contain_text("Log out")
+
+
+# A PDF or a file takes a few seconds to make on a busy machine (the suite runs on every core).
+DOWNLOAD_TIMEOUT = 30_000

@@ -12,7 +12,7 @@ from django.test import Client
 from playwright.sync_api import BrowserContext, Page, expect
 
 from headway.planning.models import CalendarFeed
-from tests.browser.support import axe_check, log_in
+from tests.browser.support import DOWNLOAD_TIMEOUT, axe_check, log_in
 from tests.helpers import build_world
 from tests.planning.test_calendar import make_plan
 
@@ -34,7 +34,7 @@ def test_download_the_ics_and_subscribe(new_context: Callable[[], BrowserContext
     axe_check(page)
     fits(page)
 
-    with page.expect_download() as download:
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as download:
         calendar.get_by_role("link", name=re.compile(r"^Download my plan")).click()
     assert download.value.suggested_filename == "headway-plan-cleo-client.ics"
     cal = icalendar.Calendar.from_ical(download.value.path().read_bytes())

@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, expect
 from headway.exploration.services import option_add
 from headway.planning.decision_services import decision_matrix_start
 from tests.browser.conftest import VIEWPORTS
-from tests.browser.support import axe_check, log_in
+from tests.browser.support import DOWNLOAD_TIMEOUT, axe_check, log_in
 from tests.helpers import build_world
 
 
@@ -63,7 +63,7 @@ def test_choose_then_plan_then_calendar(
     axe_check(page)
 
     page.goto(f"/e/{e.pk}/goals/")
-    with page.expect_download() as download:
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as download:
         page.get_by_role("link", name="Download the plan (.ics)").click()
     calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
     events = {str(ev["SUMMARY"]): ev.decoded("DTSTART") for ev in calendar.walk("VEVENT")}

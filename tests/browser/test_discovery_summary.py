@@ -19,7 +19,7 @@ from headway.discovery.services import (
     assessment_start,
 )
 from tests.browser.conftest import VIEWPORTS
-from tests.browser.support import axe_check, log_in
+from tests.browser.support import DOWNLOAD_TIMEOUT, axe_check, log_in
 from tests.helpers import build_world
 from tests.smtp import Mailbox
 
@@ -60,7 +60,7 @@ def test_assign_take_and_see_the_summary(
     axe_check(client)
     width = client.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert width <= 0, "the summary is wider than the screen"
-    with client.expect_download() as download:
+    with client.expect_download(timeout=DOWNLOAD_TIMEOUT) as download:
         client.get_by_role("link", name="Download as PDF").click()
     path = download.value.path()
     assert path.read_bytes()[:5] == b"%PDF-"

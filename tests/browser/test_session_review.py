@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, expect
 
-from tests.browser.support import axe_check, log_in
+from tests.browser.support import DOWNLOAD_TIMEOUT, axe_check, log_in
 from tests.helpers import build_world
 from tests.review.fixtures import VTT
 
@@ -45,7 +45,7 @@ def test_upload_a_vtt_and_read_the_review(
     width = coach.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert width <= 0, "the review page is wider than the screen"
 
-    with coach.expect_download() as download:
+    with coach.expect_download(timeout=DOWNLOAD_TIMEOUT) as download:
         coach.get_by_role("link", name="Download JSON").click()
     assert download.value.suggested_filename == "review-session-3.json"
 
