@@ -31,6 +31,19 @@ _ADVICE = re.compile(
     r"|make sure you|try to|you could try)\b",
 )
 
+# Softer advice: the counsellor's wish or a recommendation dressed as help ("what I'd like
+# you to do", "it would be helpful", "you could try"). About a third of AnnoMI turns that
+# match are coded advice (advice is 3% overall), so it is a feature, not a rule.
+_SOFT_ADVICE = re.compile(
+    r"\b(?:i(?:'d| would) like you to|i want you to"
+    r"|(?:it|that) (?:would|might|could|will) (?:be )?(?:help|be helpful|be good|be best)"
+    r"|(?:need|needs) to (?:stop|change|quit|cut)|i hope you(?:'ll| will)"
+    r"|you can (?:take|try|use|start|get|call|go)"
+    r"|you could (?:try|use|start|get|call|go|take|enroll|ask)"
+    r"|i think if you|what about (?:maybe |trying )|how about (?:trying|you)"
+    r"|would be (?:best|better|helpful|a good idea)|i(?:'d| would) (?:encourage|consider)"
+    r"|i encourage you)\b"
+)
 
 _STOP = frozenset(
     {"that", "this", "what", "have", "with", "about", "just", "like", "there", "they", "them",
@@ -95,8 +108,11 @@ def utterance_features(
         {f"t:{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:], strict=False)}
     )
     feats.extend(_shape("", toks))
-    if _ADVICE.search(text.lower().replace("’", "'")):
+    lowered = text.lower().replace("’", "'")
+    if _ADVICE.search(lowered):
         feats.append("rule:advice")
+    if _SOFT_ADVICE.search(lowered):
+        feats.append("rule:soft_advice")
     # Letter 4-grams across word boundaries: catch word forms the vocabulary has not seen.
     joined = " " + " ".join(toks) + " "
     feats.extend({"c:" + joined[i : i + 4] for i in range(len(joined) - 3)})
