@@ -105,7 +105,7 @@ def _render_library(
         "all_tags": all_tags,
         "max_mb": MAX_FILE_MB,
         "refused": refused,
-        "nav": "practice",
+        "nav": "resources",
     }
     return render(request, f"{T}library.html", context, status=status)
 

@@ -270,3 +270,12 @@ def test_a_facilitated_offsite_is_in_the_coachs_calendar_too(world: World) -> No
     assert event.title == "Career offsite: Cleo Client"
     (own,) = offsite_events(world.client)
     assert own.title == "Career offsite" and own.uid == event.uid
+
+
+def test_coaches_reach_their_library_from_the_main_navigation(world: World) -> None:
+    library = reverse("resource_library")
+    page = world.login(world.owner).get(reverse("dashboard")).text
+    assert f'href="{library}"' in page
+    assert 'aria-current="page">Resources' in world.login(world.owner).get(library).text
+    # A client has no library of their own.
+    assert f'href="{library}"' not in world.login(world.client).get(reverse("home")).text
