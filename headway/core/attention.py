@@ -35,6 +35,8 @@ class EngagementFacts:
     # After the end: the months of a follow-up that is due, and of one answered but not yet read.
     followup_due: int | None = None
     followup_answered: int | None = None
+    # Days since the planned offsite date, with no offsite begun since; None: not past due.
+    offsite_days_late: int | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,11 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
     if facts.status == "active" and not facts.self_guided and facts.next_session_booked is False:
         # A nudge, not an alarm: some coaches book one session at a time, after the last.
         items.append(Attention("no-session", "No next session booked", Level.INFO))
+    if facts.status == "active" and facts.offsite_days_late is not None:
+        # The client may simply have moved it; the coach asks, the cycle is theirs to change.
+        n = facts.offsite_days_late
+        when = "today" if n == 0 else f"{n} day{'s'[: n - 1]} ago"
+        items.append(Attention("offsite-due", f"Offsite was planned for {when}", Level.INFO))
     if facts.checkins is not None:
         # A missed check-in is worth a look; falling energy and slipping steps ask for a talk.
         items.extend(

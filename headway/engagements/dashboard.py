@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import (
     Count,
@@ -36,6 +36,7 @@ from headway.engagements.models import (
     StageTransition,
 )
 from headway.meetings.models import Session
+from headway.offsites.models import Offsite, OffsiteStatus
 from headway.practices.models import Agreement
 
 
@@ -58,6 +59,13 @@ def _count(qs: QuerySet, group: str) -> Coalesce:
 
 def _days(since: datetime | None, now: datetime) -> int:
     return 0 if since is None else max(0, (now - since).days)
+
+
+def _offsite_days_late(e: Engagement, today: date) -> int | None:
+    planned = e.offsite_next_on  # type: ignore[attr-defined]
+    if planned is None or planned > today or e.offsite_open:  # type: ignore[attr-defined]
+        return None
+    return (today - planned).days
 
 
 def dashboard_rows(
@@ -102,6 +110,13 @@ def dashboard_rows(
                 "engagement",
             ),
             next_session=Exists(Session.objects.upcoming(now).filter(engagement=OuterRef("pk"))),
+            offsite_next_on=F("offsite_cycle__next_on"),
+            offsite_open=Exists(
+                Offsite.objects.filter(
+                    engagement=OuterRef("pk"),
+                    status__in=[OffsiteStatus.RUNNING, OffsiteStatus.PAUSED],
+                )
+            ),
             entered_stage_at=Subquery(
                 StageTransition.objects.filter(engagement=OuterRef("pk"))
                 .order_by("-moved_at")
@@ -159,6 +174,7 @@ def dashboard_rows(
             new_results=e.new_results,  # type: ignore[attr-defined]
             checkins=checkins[e.pk],
             next_session_booked=e.next_session,  # type: ignore[attr-defined]
+            offsite_days_late=_offsite_days_late(e, timezone.localdate(now)),
             followup_due=followups[e.pk].due if e.pk in followups else None,
             followup_answered=followups[e.pk].answered if e.pk in followups else None,
         )

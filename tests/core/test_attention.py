@@ -207,3 +207,16 @@ def test_new_shared_results_are_information() -> None:
     assert [(i.code, i.message, i.level) for i in items] == [
         ("new-results", "2 new results shared with you", Level.INFO)
     ]
+
+
+def test_a_passed_offsite_date_is_information() -> None:
+    assert codes(facts(offsite_days_late=None)) == ()
+    (item,) = attention_items(facts(offsite_days_late=3))
+    assert (item.code, item.message, item.level) == (
+        "offsite-due",
+        "Offsite was planned for 3 days ago",
+        Level.INFO,
+    )
+    assert attention_items(facts(offsite_days_late=1))[0].message.endswith("1 day ago")
+    assert attention_items(facts(offsite_days_late=0))[0].message.endswith("for today")
+    assert codes(facts(offsite_days_late=3, status="paused")) == ()

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from headway.core import offsite as core
 from headway.discovery.services import journal_add, journal_set_sharing
+from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus
 from headway.engagements.services import engagement_set_status
 from headway.offsites.calendar import due_offsites, offsite_events
@@ -19,6 +20,7 @@ from headway.offsites.models import (
     Mode,
     Offsite,
     OffsiteAnswer,
+    OffsiteCycle,
     OffsiteStatus,
     PriorityPath,
     ResourceKind,
@@ -257,3 +259,18 @@ def test_the_worksheet_and_the_snapshot_are_encrypted_at_rest(world: World) -> N
         texts += [row[0] for row in cursor.fetchall()]
     assert "Secret" not in raw
     assert not any("Structure" in t or "mentor" in t for t in texts)
+
+
+def test_a_passed_offsite_date_shows_on_the_dashboard_until_one_begins(world: World) -> None:
+    def codes() -> set[str]:
+        (row,) = [r for r in dashboard_rows(world.owner) if r.engagement == world.engagement]
+        return {a.code for a in row.attention}
+
+    _cycle(world, next_on=timezone.localdate() + dt.timedelta(days=5))
+    assert "offsite-due" not in codes()
+    OffsiteCycle.objects.filter(engagement=world.engagement).update(
+        next_on=timezone.localdate() - dt.timedelta(days=4)
+    )
+    assert "offsite-due" in codes()
+    offsite_start(engagement=world.engagement, by=world.client, mode=Mode.SELF_GUIDED)
+    assert "offsite-due" not in codes()
