@@ -11,7 +11,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from headway.offsites.models import Offsite
 from headway.offsites.services import answers_of
-from tests.browser.support import axe_check, log_in
+from tests.browser.support import DOWNLOAD_TIMEOUT, axe_check, log_in
 from tests.helpers import build_world
 
 SAVED = re.compile(r"Saved \d\d:\d\d")
@@ -137,7 +137,7 @@ def test_the_coach_shares_resources_and_the_client_marks_them(
     expect(item).to_contain_text("Before we talk about balance.")
     expect(item).to_contain_text("Not used yet.")
     axe_check(client)
-    with client.expect_download() as download:
+    with client.expect_download(timeout=DOWNLOAD_TIMEOUT) as download:
         item.get_by_role("link", name=re.compile("^Download wheel.txt")).click()
     with open(download.value.path(), "rb") as f:
         assert f.read() == b"Rate each part of life."
