@@ -3,6 +3,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Tests run on every core (pytest-xdist), a file's tests together on one worker.
+PYTEST_ARGS ?= -n auto --dist loadfile
 export HEADWAY_DATA_DIR ?= $(CURDIR)/data
 export HEADWAY_ONET_DIR ?= $(abspath $(CURDIR)/../shared/onet)
 export HEADWAY_ANNOMI_DIR ?= $(abspath $(CURDIR)/../shared/annomi)
