@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "headway.accounts.middleware.SessionTimeoutMiddleware",
+    "headway.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -155,6 +157,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
+# Sessions end after this long without a request (headway.accounts.middleware), and in any
+# case this long after logging in.
+HEADWAY_SESSION_IDLE_MINUTES = int(env("HEADWAY_SESSION_IDLE_MINUTES", "120"))
+SESSION_COOKIE_AGE = int(env("HEADWAY_SESSION_MAX_DAYS", "14")) * 24 * 60 * 60
 LOGOUT_REDIRECT_URL = "login"
 
 PASSWORD_HASHERS = [

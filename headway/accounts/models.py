@@ -8,6 +8,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from headway.crypto import EncryptedTextField
+
 if TYPE_CHECKING:
     from headway.practices.models import Membership
 
@@ -103,3 +105,50 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class TwoFactor(models.Model):
+    """A person's authenticator app (TOTP). It counts only once confirmed with a first code;
+    `last_step` is the time step of the last code accepted, so a code cannot be replayed."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = EncryptedTextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Two-step login for {self.user}"
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for when the authenticator app is lost. Only its hash is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Recovery code for {self.user}"
+
+
+class LoginStage(models.TextChoices):
+    PASSWORD = "password", "Password"
+    CODE = "code", "Two-step code"
+
+
+class LoginAttempt(models.Model):
+    """A failed login attempt. Kept in the database so every web process sees the same
+    count; rows older than the throttle window are deleted as new ones are written."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    stage = models.CharField(max_length=10, choices=LoginStage.choices)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.stage} failure for {self.email} at {self.at:%Y-%m-%d %H:%M}"

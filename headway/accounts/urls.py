@@ -3,19 +3,12 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from headway.accounts import views
-from headway.accounts.forms import LoginForm, QueuedPasswordResetForm
+from headway.accounts import two_factor_views, views
+from headway.accounts.forms import QueuedPasswordResetForm
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html",
-            authentication_form=LoginForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
+    path("login/", two_factor_views.login_view, name="login"),
+    path("login/code/", two_factor_views.login_code, name="login_code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
     path("signup/coach/", views.signup_coach, name="signup_coach"),
@@ -24,6 +17,17 @@ urlpatterns = [
     path("verify/<str:token>/", views.verify_email, name="verify_email"),
     path("account/", views.account, name="account"),
     path("account/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("account/two-step/", two_factor_views.two_factor_manage, name="two_factor"),
+    path("account/two-step/setup/", two_factor_views.two_factor_setup, name="two_factor_setup"),
+    path(
+        "account/two-step/off/", two_factor_views.two_factor_disable_view, name="two_factor_disable"
+    ),
+    path(
+        "account/two-step/recovery/",
+        two_factor_views.two_factor_recovery,
+        name="two_factor_recovery",
+    ),
+    path("practice/two-step/", two_factor_views.practice_two_factor, name="practice_two_factor"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(

@@ -12,6 +12,8 @@ class Practice(models.Model):
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=160, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Every coach of the practice must set up two-step login before using Headway.
+    require_two_factor = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return self.name
