@@ -26,6 +26,8 @@ examples:
   headway goals check "TEXT"         which of Specific, Measurable, Time-bound a goal meets
   headway analyze s1.vtt --coach Ana code a coaching session's questions, reflections, advice
   headway keys rotate                new encryption key; re-encrypt notes and journals
+  headway backup backups/            database + uploads to a dated file (keys kept apart)
+  headway restore backups/ --yes     replace the data with the newest backup there
   headway manage migrate --noinput   any Django management command
 """
 
@@ -524,6 +526,47 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    _setup_django()
+    from headway.backup import KEYS_REMINDER, BackupError, backup_create
+
+    try:
+        files = backup_create(dest=args.dest)
+    except BackupError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"Backed up the database to {files.database}")
+    print(f"  uploads: {files.uploads}\n  manifest: {files.manifest}")
+    print(KEYS_REMINDER)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    if not args.yes:
+        # Restoring replaces every current row: never without a clear yes.
+        if not sys.stdin.isatty():
+            raise CliError("restore replaces all current data: add --yes to confirm")
+        answer = input("This replaces ALL current data and uploads with the backup. Type yes: ")
+        if answer.strip().lower() != "yes":
+            raise CliError("nothing restored")
+    _setup_django()
+    from headway.backup import KEYS_REMINDER, BackupError, backup_restore
+
+    try:
+        restored = backup_restore(src=Path(args.src))
+    except BackupError as exc:
+        raise CliError(str(exc)) from exc
+    made = restored.manifest.get("created", "an unknown time")
+    print(f"Restored the backup made {made}.")
+    if restored.missing_key_ids:
+        print(
+            "Warning: it was made with encryption keys not configured here (ids "
+            + ", ".join(restored.missing_key_ids)
+            + "). "
+            + KEYS_REMINDER
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="headway",
@@ -631,6 +674,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="only re-encrypt with the newest key already configured",
     )
     keys.set_defaults(func=cmd_keys)
+
+    backup = sub.add_parser("backup", help="back up the database and uploads (not the keys)")
+    backup.add_argument("dest", metavar="DEST", help="a file, or a folder for a dated file name")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser("restore", help="replace all data with a backup")
+    restore.add_argument("src", metavar="SRC", help="a backup file, or a folder: its newest")
+    restore.add_argument("--yes", action="store_true", help="confirm replacing the current data")
+    restore.set_defaults(func=cmd_restore)
 
     manage = sub.add_parser("manage", help="run a Django management command", add_help=False)
     manage.add_argument("args", nargs=argparse.REMAINDER)
