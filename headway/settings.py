@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "headway.concluding",
     "headway.offsites",
     "headway.review",
+    "headway.privacy",
     "headway.api",
 ]
 

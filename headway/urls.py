@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("headway.concluding.urls")),
     path("", include("headway.offsites.urls")),
     path("", include("headway.review.urls")),
+    path("", include("headway.privacy.urls")),
     path("", include("headway.onet.urls")),
     path("api/", api.urls),
 ]

@@ -70,6 +70,7 @@ from tests.meetings.access_cases import SESSION_CASES
 from tests.meetings.note_access_cases import NOTE_CASES
 from tests.offsites.access_cases import OFFSITE_CASES
 from tests.planning.access_cases import PLANNING_CASES
+from tests.privacy.access_cases import PRIVACY_CASES
 from tests.reminders.access_cases import REMINDER_CASES
 from tests.review.access_cases import REVIEW_CASES
 
@@ -703,6 +704,7 @@ CASES = (
     + REMINDER_CASES
     + REVIEW_CASES
     + OFFSITE_CASES
+    + PRIVACY_CASES
 )
 
 # Names that must never show on a refusal: the people and things behind the ids.

@@ -21,6 +21,7 @@ from headway.api import (
     notes,
     occupations,
     offsites,
+    privacy,
     reminders,
     review,
     sessions,
@@ -65,3 +66,4 @@ api.add_router("", reminders.router)
 api.add_router("", concluding.router)
 api.add_router("", offsites.router)
 api.add_router("", review.router)
+api.add_router("", privacy.router)

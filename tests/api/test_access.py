@@ -145,6 +145,12 @@ ENDPOINTS = [
         lambda e: f"/api/engagements/{e.pk}/resources",
         {"owner": 200, "client": 200, **HIDDEN},
     ),
+    Endpoint(
+        "consent log",
+        "get",
+        lambda e: f"/api/engagements/{e.pk}/consent",
+        {"owner": 200, "client": 200, **HIDDEN},
+    ),
 ]
 
 

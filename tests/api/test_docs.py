@@ -90,6 +90,12 @@ EXPECTED_PATHS |= {
     "/api/engagements/{engagement_id}/resources": {"get"},
     "/api/engagements/{engagement_id}/resources/{shared_id}": {"put"},
 }
+# Your data: the consent log and the export.
+EXPECTED_PATHS |= {
+    "/api/me/consent": {"get"},
+    "/api/me/export": {"post"},
+    "/api/engagements/{engagement_id}/consent": {"get"},
+}
 # Session review: the coach's transcripts, coded.
 EXPECTED_PATHS |= {
     "/api/engagements/{engagement_id}/reviews": {"get", "post"},
