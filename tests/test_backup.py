@@ -20,7 +20,7 @@ MAKE_DATA = f"""
 from headway.discovery.services import journal_add
 from tests.helpers import build_world
 world = build_world()
-journal_add(engagement=world.solo_engagement, by=world.solo, activity={SECRET!r}, energy=8)
+journal_add(engagement=world.solo_engagement, by=world.solo, activity={SECRET!r}, energy=2)
 """
 CHANGE_DATA = """
 from headway.accounts.models import User
@@ -113,7 +113,7 @@ def test_postgresql_round_trip_through_pg_dump(tmp_path, settings):
     from tests.helpers import build_world
 
     world = build_world()
-    journal_add(engagement=world.solo_engagement, by=world.solo, activity=SECRET, energy=8)
+    journal_add(engagement=world.solo_engagement, by=world.solo, activity=SECRET, energy=2)
     Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
     (Path(settings.MEDIA_ROOT) / "kept.txt").write_text("kept")
 

@@ -7,6 +7,7 @@ open question for the coach to ask, never a verdict.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
@@ -51,7 +52,10 @@ class CheckInIn(Schema):
     progress: str = ""
     obstacles: str = ""
     win: str = ""
-    steps_done: list[int] = Field(default=[], description="Open steps of active goals, now done")
+    # Ids the database can hold: a larger number is a 422, not an overflow deep in the query.
+    steps_done: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] = Field(
+        default=[], description="Open steps of active goals, now done"
+    )
 
 
 class SignalOut(Schema):

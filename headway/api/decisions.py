@@ -84,7 +84,7 @@ class RiskOut(Schema):
         return cls(id=r.pk, risk=r.risk, mitigation=r.mitigation, created_at=r.created_at)
 
 
-class OptionOut(Schema):
+class MatrixOptionOut(Schema):
     id: int
     title: str
     board_option_id: int | None = Field(description="The exploration-board option, if any.")
@@ -92,7 +92,7 @@ class OptionOut(Schema):
     risks: list[RiskOut]
 
     @classmethod
-    def of(cls, o: MatrixOption) -> OptionOut:
+    def of(cls, o: MatrixOption) -> MatrixOptionOut:
         return cls(
             id=o.pk,
             title=o.title,
@@ -133,7 +133,7 @@ class TotalOut(Schema):
 class DecisionOut(Schema):
     id: int
     criteria: list[CriterionOut]
-    options: list[OptionOut]
+    options: list[MatrixOptionOut]
     scores: list[ScoreOut]
     totals: list[TotalOut] = Field(description="Highest weighted total first.")
     leader_id: int | None = Field(description="The option strictly ahead on the scores, if any.")
@@ -154,7 +154,7 @@ class DecisionOut(Schema):
         return cls(
             id=matrix.pk,
             criteria=[CriterionOut.of(c) for c in criteria],
-            options=[OptionOut.of(o) for o in options],
+            options=[MatrixOptionOut.of(o) for o in options],
             scores=[
                 ScoreOut(option_id=s.option_id, criterion_id=s.criterion_id, value=s.value)
                 for s in scores
@@ -199,7 +199,7 @@ class CriterionChangeIn(Schema):
     weight: int | None = None
 
 
-class OptionIn(Schema):
+class MatrixOptionIn(Schema):
     title: str
 
 
@@ -343,13 +343,15 @@ def remove_criterion(request: HttpRequest, engagement_id: int, criterion_id: int
 
 @router.post(
     BASE + "/options",
-    response={201: OptionOut, **WRITE},
+    response={201: MatrixOptionOut, **WRITE},
     summary="Add an option to the matrix only, such as “Stay where I am”",
 )
-def add_option(request: HttpRequest, engagement_id: int, payload: OptionIn) -> Status[OptionOut]:
+def add_option(
+    request: HttpRequest, engagement_id: int, payload: MatrixOptionIn
+) -> Status[MatrixOptionOut]:
     matrix = _writable(request, engagement_id)
     option = decision_option_add(matrix=matrix, by=request_user(request), title=payload.title)
-    return Status(201, OptionOut.of(option))
+    return Status(201, MatrixOptionOut.of(option))
 
 
 @router.delete(

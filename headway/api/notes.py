@@ -53,7 +53,7 @@ class NoteIn(Schema):
     kind: NoteKind = NoteKind.PRIVATE
 
 
-class StepOut(Schema):
+class BriefStepOut(Schema):
     title: str
     due_on: date | None
     done_at: datetime | None
@@ -61,9 +61,9 @@ class StepOut(Schema):
 
 class GoalBriefOut(Schema):
     goal: str
-    done: list[StepOut] = Field(description="Steps done since the last session")
-    due: list[StepOut] = Field(description="Open steps due from today up to the session")
-    overdue: list[StepOut] = Field(description="Open steps past their due date")
+    done: list[BriefStepOut] = Field(description="Steps done since the last session")
+    due: list[BriefStepOut] = Field(description="Open steps due from today up to the session")
+    overdue: list[BriefStepOut] = Field(description="Open steps past their due date")
 
 
 class DatedOut(Schema):
@@ -150,8 +150,8 @@ def brief(request: HttpRequest, engagement_id: int, session_id: int) -> BriefOut
         raise HttpError(403, "The prep brief is for the coach.")
     b = session_brief(session)
 
-    def steps(items: tuple[StepFact, ...]) -> list[StepOut]:
-        return [StepOut(title=s.title, due_on=s.due_on, done_at=s.done_at) for s in items]
+    def steps(items: tuple[StepFact, ...]) -> list[BriefStepOut]:
+        return [BriefStepOut(title=s.title, due_on=s.due_on, done_at=s.done_at) for s in items]
 
     return BriefOut(
         since=b.since,

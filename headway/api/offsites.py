@@ -63,7 +63,7 @@ class CycleIn(Schema):
     next_on: date | None = None
 
 
-class AnswerOut(Schema):
+class WorksheetAnswerOut(Schema):
     key: str
     text: str
     version: int
@@ -90,7 +90,7 @@ class OffsiteOut(Schema):
     seconds_in_section: int
     seconds_total: int
     version: int
-    answers: list[AnswerOut]
+    answers: list[WorksheetAnswerOut]
     priorities: list[PriorityOut]
 
     @classmethod
@@ -108,7 +108,9 @@ class OffsiteOut(Schema):
             seconds_total=o.seconds_total(),
             version=o.version,
             answers=[
-                AnswerOut(key=a.key, text=a.text, version=a.version, updated_by=a.updated_by_id)
+                WorksheetAnswerOut(
+                    key=a.key, text=a.text, version=a.version, updated_by=a.updated_by_id
+                )
                 for a in answers_of(o).values()
             ],
             priorities=[

@@ -33,7 +33,12 @@ def test_client_checks_in_and_coach_reads(world: World) -> None:
 
 @pytest.mark.parametrize(
     "body, status",
-    [({"energy": 0}, 422), ({"energy": 11}, 422), ({"energy": 5, "steps_done": [999_999]}, 400)],
+    [
+        ({"energy": 0}, 422),
+        ({"energy": 11}, 422),
+        ({"energy": 5, "steps_done": [999_999]}, 400),
+        ({"energy": 5, "steps_done": [2**75]}, 422),  # was a 500: no database int holds it
+    ],
 )
 def test_bad_check_ins_are_refused(world: World, body: dict, status: int) -> None:
     response = send(session_client(world.client), "post", _path(world), body)

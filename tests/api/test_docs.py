@@ -158,3 +158,18 @@ def test_docs_page_uses_no_other_host(world: World) -> None:
         served = client.get(asset)
         assert served.status_code == 200, asset
         served.close()
+
+
+def test_every_api_schema_has_its_own_name() -> None:
+    """Two schema classes of one name share one component, so one of them was documented
+    wrongly (the fuzz test found the board's options validated against the matrix's)."""
+    from ninja import Schema
+
+    import headway.api.urls  # noqa: F401 (imports every router's module)
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
+
+    ours = [c for c in subclasses(Schema) if c.__module__.startswith("headway.api.")]
+    names = [c.__name__ for c in ours]
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []
