@@ -9,21 +9,26 @@ import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import timezone
 
+from headway.coaching.services import coaching_model_clone
 from headway.discovery.models import Assessment
 from headway.discovery.services import assessment_set_sharing, journal_add, journal_set_sharing
 from headway.engagements.models import Engagement
+from headway.engagements.services import agreement_accept
 from headway.meetings.models import NoteKind, NoteRead, SessionNote
 from headway.meetings.note_services import note_add, notes_for
 from headway.meetings.session_services import session_schedule
+from headway.offsites.models import Resource, ResourceKind, SharedResource
 from headway.planning.goal_services import accountability_link_create, accountability_link_revoke
-from headway.practices.models import MemberRole, Membership
+from headway.practices.models import MemberRole, Membership, Practice
+from headway.practices.services import agreement_publish, coach_signup
 from headway.privacy.consent import consent_log
 from headway.privacy.models import AuditEvent, AuditKind, ConsentWhat
 from headway.privacy.services import account_erase, account_export, audit_log, pseudonym
-from tests.helpers import World
+from tests.helpers import PASSWORD, World, transition_model
 from tests.smtp import Mailbox, mailbox, smtp_server  # noqa: F401
 
 PHRASE = "Quetzal lighthouse evenings"
@@ -193,3 +198,49 @@ def test_audit_log_merges_note_reads_and_filters_by_person(world: World) -> None
     mine = audit_log(practice=world.practice, person=world.owner)
     assert {r.kind for r in mine} == {AuditKind.NOTE_READ}
     assert audit_log(practice=world.practice, kind=AuditKind.ERASURE) == []
+
+
+def test_an_accepted_agreement_is_in_the_consent_log(world: World) -> None:
+    agreement = agreement_publish(
+        practice=world.practice, by=world.owner, terms="We meet.", confidentiality="", exceptions=""
+    )
+    agreement_accept(engagement=world.engagement, agreement=agreement, by=world.client)
+    items = consent_log(user=world.client)
+    assert (ConsentWhat.AGREEMENT, True, f"Version {agreement.version}") in {
+        (i.what, i.granted, i.detail) for i in items
+    }
+
+
+def test_files_shared_with_the_client_are_in_the_zip(world: World, settings, tmp_path) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    resource = Resource.objects.create(
+        owner=world.owner,
+        kind=ResourceKind.FILE,
+        title="Values worksheet",
+        file=SimpleUploadedFile("values.txt", b"What matters most?"),
+        file_name="values.txt",
+    )
+    SharedResource.objects.create(resource=resource, engagement=world.engagement)
+    _, z = _export(world)
+    assert z.read(f"files/{resource.pk}-values.txt") == b"What matters most?"
+
+
+def test_a_coach_alone_in_their_practice_takes_it_with_them(db) -> None:
+    coach = coach_signup(
+        email="lone@example.com",
+        name="Lone Coach",
+        password=PASSWORD,
+        practice_name="Lone Practice",
+        verified=True,
+    )
+    practice = Membership.objects.get(user=coach).practice
+    agreement_publish(practice=practice, by=coach, terms="T", confidentiality="", exceptions="")
+    coaching_model_clone(
+        source=transition_model().latest_version(),
+        practice_id=practice.pk,
+        by=coach,
+        name="Lone Method",
+    )
+    account_erase(user=coach, confirm_email="lone@example.com")
+    assert not Practice.objects.filter(pk=practice.pk).exists()
+    assert not any("Lone" in v for v in _text_values())
