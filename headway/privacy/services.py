@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.deletion import ProtectedError
+from django_tasks_db.models import DBTaskResult
 
 from headway.accounts.mail import send_templated
 from headway.accounts.models import User
@@ -114,6 +115,8 @@ def account_erase(*, user: User, confirm_email: str) -> str:
     IntroRequest.objects.filter(email__iexact=user.email).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
     Engagement.objects.filter(client__isnull=True, invited_email__iexact=user.email).delete()
+    # Queued and delivered emails keep their address and text in the task table.
+    DBTaskResult.objects.filter(args_kwargs__icontains=user.email).delete()
     # A coach alone in their practice takes the practice with them.
     for m in Membership.objects.filter(user=user, role=MemberRole.OWNER).select_related("practice"):
         try:

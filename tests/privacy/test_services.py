@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from headway.accounts.mail import send_templated
 from headway.coaching.services import coaching_model_clone
 from headway.discovery.models import Assessment
 from headway.discovery.services import assessment_set_sharing, journal_add, journal_set_sharing
@@ -28,7 +30,7 @@ from headway.practices.services import agreement_publish, coach_signup
 from headway.privacy.consent import consent_log
 from headway.privacy.models import AuditEvent, AuditKind, ConsentWhat
 from headway.privacy.services import account_erase, account_export, audit_log, pseudonym
-from tests.helpers import PASSWORD, World, transition_model
+from tests.helpers import PASSWORD, World, build_world, transition_model
 from tests.smtp import Mailbox, mailbox, smtp_server  # noqa: F401
 
 PHRASE = "Quetzal lighthouse evenings"
@@ -244,3 +246,17 @@ def test_a_coach_alone_in_their_practice_takes_it_with_them(db) -> None:
     account_erase(user=coach, confirm_email="lone@example.com")
     assert not Practice.objects.filter(pk=practice.pk).exists()
     assert not any("Lone" in v for v in _text_values())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_erasure_removes_the_emails_queued_for_the_person(settings) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    world = build_world()
+    send_templated(world.client.email, "privacy_client_erased", {"practice_name": "Cleo Client"})
+    assert DBTaskResult.objects.filter(args_kwargs__icontains="cleo@example.com").exists()
+    account_erase(user=world.client, confirm_email=world.client.email)
+    values = "\n".join(_text_values()).lower()
+    assert "cleo@example.com" not in values and "cleo client" not in values
+    # The coach's notice is queued, and says nothing of who.
+    notice = DBTaskResult.objects.get(args_kwargs__icontains="olivia@example.com")
+    assert "A client erased their data" in str(notice.args_kwargs)
