@@ -31,9 +31,16 @@ def consent_log(*, user: User, engagement: Engagement | None = None) -> list[Con
     if engagement is not None:
         engagements = engagements.filter(pk=engagement.pk)
     items: list[ConsentItem] = []
-    for e in engagements.filter(kind=EngagementKind.COACHED).select_related("practice"):
+    coached = engagements.filter(kind=EngagementKind.COACHED).select_related("practice")
+    for e in coached.prefetch_related("invitations"):
         where = e.practice.name if e.practice else ""
-        items.append(ConsentItem(e.created_at, ConsentWhat.ENGAGEMENT, True, e.pk, where))
+        # Joined when the invitation was accepted (either direction); else when it began.
+        accepted = [i.accepted_at for i in e.invitations.all() if i.accepted_at is not None]
+        items.append(
+            ConsentItem(
+                min(accepted, default=e.created_at), ConsentWhat.ENGAGEMENT, True, e.pk, where
+            )
+        )
     acceptances = AgreementAcceptance.objects.filter(
         engagement__in=engagements, accepted_by=user
     ).select_related("agreement")

@@ -260,3 +260,9 @@ def test_erasure_removes_the_emails_queued_for_the_person(settings) -> None:
     # The coach's notice is queued, and says nothing of who.
     notice = DBTaskResult.objects.get(args_kwargs__icontains="olivia@example.com")
     assert "A client erased their data" in str(notice.args_kwargs)
+
+
+def test_joining_is_dated_by_the_accepted_invitation(world: World) -> None:
+    accepted = world.engagement.invitations.get().accepted_at
+    joined = [i for i in consent_log(user=world.client) if i.what == ConsentWhat.ENGAGEMENT]
+    assert [(i.at, i.detail) for i in joined] == [(accepted, world.practice.name)]
