@@ -38,6 +38,7 @@ def test_setup_shows_the_secret_as_text_and_a_code_turns_it_on(world: World) -> 
     two_factor = TwoFactor.objects.get(user=world.colleague)
     assert totp.format_secret(two_factor.secret) in page
     assert "otpauth://totp/Headway:carl@example.com?" in page
+    assert "<svg" in page and 'class="segno"' in page  # the QR code, drawn here
     # Reloading keeps the same secret: the app the person already scanned still works.
     browser.get(reverse("two_factor_setup"))
     assert TwoFactor.objects.get(user=world.colleague).secret == two_factor.secret

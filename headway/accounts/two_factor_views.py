@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -23,6 +24,7 @@ from headway.accounts.middleware import start_session_clock
 from headway.accounts.models import LoginStage, TwoFactor, User
 from headway.accounts.two_factor import (
     has_two_factor,
+    provisioning_qr_svg,
     provisioning_uri,
     recovery_codes_create,
     recovery_codes_left,
@@ -146,6 +148,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if has_two_factor(user):
         return redirect("two_factor")
     two_factor: TwoFactor = two_factor_begin(user=user)
+    uri = provisioning_uri(two_factor)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -165,7 +168,9 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "secret": format_secret(two_factor.secret),
-            "uri": provisioning_uri(two_factor),
+            "uri": uri,
+            # segno writes the SVG itself from the URI: no user-supplied markup in it.
+            "qr": mark_safe(provisioning_qr_svg(uri)),  # noqa: S308
             "required": two_factor_required(user),
             "nav": "account",
         },
