@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -104,6 +105,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -216,12 +218,51 @@ TASKS = {
     }
 }
 
+# HTTPS: on by default in production, that is with DEBUG off and either an https SITE_URL or
+# a host name other than this machine's in ALLOWED_HOSTS. Local use (`make run`, the tests)
+# keeps the loopback defaults and stays on plain http; HEADWAY_HTTPS says it outright.
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "testserver"}
+HTTPS = env_bool(
+    "HEADWAY_HTTPS",
+    not DEBUG
+    and (SITE_URL.startswith("https://") or any(h not in _LOCAL_HOSTS for h in ALLOWED_HOSTS)),
+)
+SECURE_SSL_REDIRECT = HTTPS
+# Behind a reverse proxy that ends TLS, trust its X-Forwarded-Proto (and only then: a client
+# could send the header itself), or every request looks like http and redirects forever.
+if env_bool("HEADWAY_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(env("HEADWAY_HSTS_SECONDS", "31536000")) if HTTPS else 0
+# Subdomains and the browsers' preload list are commitments for the whole domain, so they
+# are the operator's to opt into; until then the deploy check's reminders are silenced.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HEADWAY_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("HEADWAY_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content Security Policy: every script and style is a file of ours; nothing inline (no
+# nonces needed), nothing from another origin. SVG charts are inline markup, which is fine.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
 
 LOGGING = {
     "version": 1,
