@@ -94,3 +94,15 @@ def test_audit_log_for_the_owner_only_filtered_and_paginated(world: World) -> No
         reverse("privacy_audit") not in world.login(world.colleague).get(reverse("practice")).text
     )
     assert Client().get(reverse("privacy_audit")).status_code == 302
+
+
+def test_the_engagement_page_links_its_consent_log(world: World) -> None:
+    e = world.engagement
+    consent = reverse("privacy_engagement_consent", args=[e.pk])
+    for person in (world.owner, world.client):
+        page = world.login(person).get(reverse("engagement_detail", args=[e.pk]))
+        assert f'href="{consent}"' in page.text
+        assert world.login(person).get(consent).status_code == 200
+    solo = world.solo_engagement
+    page = world.login(world.solo).get(reverse("engagement_detail", args=[solo.pk]))
+    assert "Consent log" not in page.text  # a self-guided journey shares with nobody
