@@ -103,6 +103,7 @@ def test_pages_keep_to_the_policy_and_their_own_origin(
             "/account/",
             "/account/calendar/",
             "/account/reminders/",
+            "/account/data/",
             f"{base}/journal/",
             f"{base}/discovery/values/",
             "/occupations/",
@@ -129,6 +130,9 @@ def test_pages_keep_to_the_policy_and_their_own_origin(
             "/models/",
             f"/models/{transition_model().pk}/",
             "/practice/",
+            "/practice/audit/",
+            "/account/two-step/",
+            "/account/two-step/setup/",  # the QR code: inline SVG from segno
             "/profile/",
             "/resources/",
             "/clients/invite/",
