@@ -192,24 +192,6 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = DATA_DIR / "uploads"
 MEDIA_URL = "uploads/"
 
-# Email: SMTP when EMAIL_HOST is set, otherwise printed to the console.
-_email_host = env("EMAIL_HOST")
-if _email_host:
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": _email_host,
-                "port": int(env("EMAIL_PORT", "25")),
-                "username": env("EMAIL_HOST_USER") or None,
-                "password": env("EMAIL_HOST_PASSWORD") or None,
-                "use_tls": env_bool("EMAIL_USE_TLS"),
-                "timeout": 20,
-            },
-        }
-    }
-else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Headway <headway@localhost>")
 
 TASKS = {
@@ -241,6 +223,25 @@ SILENCED_SYSTEM_CHECKS = [
     *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
     *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
 ]
+# Email: SMTP when EMAIL_HOST is set. Otherwise, in production (HTTPS on) the machine's own
+# mail server on localhost:25, as most servers have one; locally, printed to the console.
+_email_host = env("EMAIL_HOST") or ("localhost" if HTTPS else "")
+if _email_host:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _email_host,
+                "port": int(env("EMAIL_PORT", "25")),
+                "username": env("EMAIL_HOST_USER") or None,
+                "password": env("EMAIL_HOST_PASSWORD") or None,
+                "use_tls": env_bool("EMAIL_USE_TLS"),
+                "timeout": 20,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

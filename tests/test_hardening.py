@@ -46,9 +46,6 @@ def production(base_env: dict[str, str], **extra: str) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "coach.example.com",
         "DEBUG": "false",
-        # Not a setting of ours to make secure: the deploy check rightly calls console email
-        # (the default) an error, since invitations and password resets would go nowhere.
-        "EMAIL_HOST": "smtp.example.com",
         **extra,
     }
 
@@ -101,3 +98,26 @@ def test_pages_carry_the_content_security_policy(client, db):
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
     assert response.headers["X-Frame-Options"] == "DENY"
     assert "Strict-Transport-Security" not in response.headers  # plain http here
+
+
+SHOW_MAIL = (
+    "from django.conf import settings as s; m = s.MAILERS['default'];"
+    " print(m['BACKEND'].rsplit('.', 2)[-2], m.get('OPTIONS', {}).get('host'))"
+)
+
+
+def test_production_mails_through_the_local_server_unless_told(base_env):
+    """Console email in production would lose every invitation: it is for local use only."""
+    assert manage(["shell", "-v", "0", "-c", SHOW_MAIL], production(base_env)).stdout.split() == [
+        "smtp",
+        "localhost",
+    ]
+    told = production(base_env, EMAIL_HOST="smtp.example.com")
+    assert manage(["shell", "-v", "0", "-c", SHOW_MAIL], told).stdout.split() == [
+        "smtp",
+        "smtp.example.com",
+    ]
+    assert manage(["shell", "-v", "0", "-c", SHOW_MAIL], base_env).stdout.split() == [
+        "console",
+        "None",
+    ]
