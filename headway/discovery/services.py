@@ -14,7 +14,7 @@ from django.utils import timezone
 from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User
 from headway.discovery.kinds import spec
-from headway.discovery.models import Assessment, JournalEntry, JournalSharing, Kind
+from headway.discovery.models import Assessment, Energy, JournalEntry, JournalSharing, Kind
 from headway.engagements.models import Engagement, EngagementStatus
 
 
@@ -176,6 +176,10 @@ def journal_add(
     activity = activity.strip()
     if not activity:
         raise ValidationError("Say in a few words what you did.")
+    if energy not in Energy.values:
+        # The form and the API offer only these; a caller passing anything else would
+        # otherwise store a value the weekly patterns cannot read.
+        raise ValidationError("Energy is from -2 (drained) to 2 (energised).")
     occurred_on = occurred_on or timezone.localdate()
     if occurred_on > timezone.localdate():
         raise ValidationError("The journal is for what already happened: choose today or earlier.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -206,3 +207,13 @@ def test_suggestions_are_recent_spellings_once_each(world, entries) -> None:
         "Expense reports",
         "expense report",
     ]
+
+
+@pytest.mark.parametrize("energy", [-3, 3, 6])
+def test_energy_off_the_scale_is_refused_by_the_service(world: World, energy: int) -> None:
+    with pytest.raises(ValidationError, match="from -2"):
+        journal_add(engagement=world.engagement, by=world.client, activity="Shift", energy=energy)
+    assert not JournalEntry.objects.exists()
+    # The weekly patterns still read what is there.
+    page = world.login(world.client).get(reverse("journal", args=[world.engagement.pk]))
+    assert page.status_code == 200
