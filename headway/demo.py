@@ -69,6 +69,7 @@ from headway.practices.services import (
     intro_request_create,
     practice_invite_coach,
 )
+from headway.reminders.services import reminders_send
 
 PASSWORD = "headway-demo"  # noqa: S105  (printed on purpose: it is the demo's shared login)
 PRACTICE_NAME = "Northstar Career Coaching"
@@ -343,6 +344,9 @@ def demo_load(*, reset: bool = False) -> DemoResult:
                 f"{', '.join(taken)} already has an account: `headway demo --reset` replaces it."
             )
         _load(now=since)
+        # What is due already (check-in prompts, Amara's follow-up) counts as sent: the first
+        # sweep of `make run` would otherwise print a handful of reminders over the logins.
+        reminders_send(now=since)
     _drop_queued_emails(since=since)
     return _result()
 
@@ -369,7 +373,8 @@ def _drop_queued_emails(*, since: datetime) -> None:
     queued = DBTaskResult.objects.filter(
         task_path=deliver_email.module_path, status="READY", enqueued_at__gte=since
     )
-    ours = [t.pk for t in queued if set(t.args_kwargs["args"][0]) <= set(_emails())]
+    demo = {*_emails(), CONCLUDED_EMAIL}
+    ours = [t.pk for t in queued if set(t.args_kwargs["args"][0]) <= demo]
     DBTaskResult.objects.filter(pk__in=ours).delete()
 
 
