@@ -20,7 +20,7 @@ def test_a_client_downloads_their_data_and_sees_their_consent_log(
 ) -> None:
     world = build_world()
     e = world.engagement
-    journal_add(engagement=e, by=world.client, activity="Mentored a junior analyst", energy=8)
+    journal_add(engagement=e, by=world.client, activity="Mentored a junior analyst", energy=2)
     journal_set_sharing(engagement=e, by=world.client, shared=True)
 
     page = new_context().new_page()

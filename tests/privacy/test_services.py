@@ -39,7 +39,7 @@ PRIVATE = "Coach private: Cleo seems tired"
 
 def _fill(world: World) -> None:
     e = world.engagement
-    journal_add(engagement=e, by=world.client, activity=PHRASE, energy=4, note="A long walk")
+    journal_add(engagement=e, by=world.client, activity=PHRASE, energy=2, note="A long walk")
     session = session_schedule(
         engagement=e,
         by=world.owner,
@@ -159,7 +159,7 @@ def test_a_coach_with_no_clients_left_can_go(world: World) -> None:
 
 
 def test_a_self_guided_person_erases_everything(world: World) -> None:
-    journal_add(engagement=world.solo_engagement, by=world.solo, activity=PHRASE, energy=6)
+    journal_add(engagement=world.solo_engagement, by=world.solo, activity=PHRASE, energy=1)
     account_erase(user=world.solo, confirm_email="sam@example.com")
     assert not Engagement.objects.filter(pk=world.solo_engagement.pk).exists()
     assert AuditEvent.objects.get(kind=AuditKind.ERASURE).practice is None
