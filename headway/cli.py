@@ -98,23 +98,32 @@ def cmd_worker(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import call_command
 
-    options = ["--interval", str(args.interval)]
-    ticker = None
-    if args.batch:
-        options.append("--batch")  # runs what is queued and exits: no clock to start
-    else:
-        from headway.reminders.ticker import interval_from_env, start_ticker
+    from headway.worker.services import worker_id_new, worker_stopped
+    from headway.worker.watchdog import stale_after_from_env, start_watchdog
 
-        try:
+    worker_id = worker_id_new()
+    options = ["--interval", str(args.interval), "--worker-id", worker_id]
+    ticker = None
+    try:
+        stale_after = stale_after_from_env()
+        if args.batch:
+            options.append("--batch")  # runs what is queued and exits: no clock to start
+        else:
+            from headway.reminders.ticker import interval_from_env, start_ticker
+
             ticker = start_ticker(interval_from_env())
-        except ValueError as exc:
-            raise CliError(str(exc)) from exc
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    # The watchdog beats for this worker and queues again what stopped workers left running.
+    watchdog = start_watchdog(worker_id, stale_after)
     try:
         with contextlib.suppress(KeyboardInterrupt):
             call_command("db_worker", *options)
     finally:
-        if ticker is not None:
-            ticker.stop()
+        for thread in (ticker, watchdog):
+            if thread is not None:
+                thread.stop()
+        worker_stopped(worker_id=worker_id)
     return 0
 
 

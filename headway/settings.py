@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "headway.offsites",
     "headway.review",
     "headway.privacy",
+    "headway.worker",
     "headway.api",
 ]
 

@@ -8,10 +8,11 @@ With several workers each queues its own; that is harmless, since a reminder goe
 from __future__ import annotations
 
 import logging
-import os
 import threading
 
 from django.db import connections
+
+from headway.worker.watchdog import seconds_from_env
 
 ENV = "HEADWAY_REMINDER_INTERVAL"
 DEFAULT_INTERVAL = 15 * 60.0
@@ -21,16 +22,7 @@ logger = logging.getLogger(__name__)
 
 
 def interval_from_env() -> float:
-    raw = os.environ.get(ENV, "").strip()
-    if not raw:
-        return DEFAULT_INTERVAL
-    try:
-        seconds = float(raw)
-    except ValueError as exc:
-        raise ValueError(f"{ENV} is a number of seconds, not {raw!r}") from exc
-    if seconds < 0:
-        raise ValueError(f"{ENV} is a number of seconds, 0 or more")
-    return seconds
+    return seconds_from_env(ENV, DEFAULT_INTERVAL, zero_ok=True)
 
 
 def tick() -> bool:
