@@ -91,7 +91,7 @@ INSIGHTS: dict[str, Any] = {
 }
 
 
-def _drop_queued_invitation(since: datetime) -> None:
+def _drop_queued_invitation(since: datetime, email: str = EMAIL) -> None:
     """Like the demo's own clean-up: Amara's invitation email stays unsent. Registered with
     on_commit after the invitation's own enqueue, so it runs just after it."""
     if not apps.is_installed("django_tasks_db"):
@@ -101,7 +101,7 @@ def _drop_queued_invitation(since: datetime) -> None:
     queued = DBTaskResult.objects.filter(
         task_path=deliver_email.module_path, status="READY", enqueued_at__gte=since
     )
-    ours = [t.pk for t in queued if t.args_kwargs["args"][0] == [EMAIL]]
+    ours = [t.pk for t in queued if t.args_kwargs["args"][0] == [email]]
     DBTaskResult.objects.filter(pk__in=ours).delete()
 
 
@@ -111,21 +111,24 @@ def demo_concluding_load(
     agreement: Agreement,
     model: CoachingModel,
     ago: Callable[[float], datetime],
+    email: str = EMAIL,
+    name: str = NAME,
 ) -> Engagement:
+    """Amara's engagement, or one like it for another address (a larger practice reuses it)."""
     from headway.demo import PASSWORD, _backdate, _journey  # the demo's own helpers
 
     # After `headway demo --reset` the engagement is gone but the account may remain.
-    User.objects.filter(email=EMAIL, client_engagements__isnull=True).delete()
+    User.objects.filter(email=email, client_engagements__isnull=True).delete()
     membership = Membership.objects.get(user=coach, practice=agreement.practice)
     engagement, raw = engagement_invite_client(
         coach=coach,
         membership=membership,
-        email=EMAIL,
-        name=NAME,
+        email=email,
+        name=name,
         model=model,
         message="Amara, lovely to meet you. Here is the invitation we talked about.",
     )
-    client = user_signup(email=EMAIL, name=NAME, password=PASSWORD, verified=True)
+    client = user_signup(email=email, name=name, password=PASSWORD, verified=True)
     invitation = invitation_by_token(raw)
     assert invitation is not None
     engagement = invitation_accept(invitation=invitation, user=client)
@@ -184,6 +187,6 @@ def demo_concluding_load(
     followup_set_declined(followup=twelve, by=client, declined=True)
     FollowUp.objects.filter(pk=twelve.pk).update(declined_at=concluded_at + timedelta(days=1))
     since = timezone.now() - timedelta(minutes=5)
-    transaction.on_commit(lambda: _drop_queued_invitation(since))
+    transaction.on_commit(lambda: _drop_queued_invitation(since, email))
     engagement.refresh_from_db()
     return engagement

@@ -219,8 +219,12 @@ def _offsite(
     return done
 
 
-def demo_offsites_load(*, coach: User, ago: Callable[[float], datetime]) -> None:
-    engagement = Engagement.objects.select_related("client").get(client__email=RUTH)
+def demo_offsites_load(
+    *, coach: User, ago: Callable[[float], datetime], engagement: Engagement | None = None
+) -> None:
+    """Ruth's offsites, or the same on another engagement of the model (a larger practice)."""
+    if engagement is None:
+        engagement = Engagement.objects.select_related("client").get(client__email=RUTH)
     client = engagement.client
     assert client is not None
     last_activity = engagement.last_activity_at
@@ -258,7 +262,11 @@ def demo_offsites_load(*, coach: User, ago: Callable[[float], datetime]) -> None
     next_on = core.next_offsite_on(held[-1].held_on, cycle.spec)
     OffsiteCycle.objects.filter(pk=cycle.pk).update(next_on=next_on)
 
-    items = {spec["title"]: resource_add(owner=coach, **spec) for spec in LIBRARY}
+    # One library per coach: a second client of the same coach is shared the same items.
+    items = {r.title: r for r in Resource.objects.filter(owner=coach)}
+    for spec in LIBRARY:
+        if spec["title"] not in items:
+            items[spec["title"]] = resource_add(owner=coach, **spec)
     walking = resource_share(
         resource=items["Three questions for a walking offsite"],
         engagement=engagement,

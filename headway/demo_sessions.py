@@ -73,22 +73,31 @@ TOPIC = "The night shifts are back and I am running on empty. Can we talk about 
 
 
 def demo_sessions_load(
-    engagement: Engagement, *, coach: User, client: User, ago: Callable[[float], datetime]
+    engagement: Engagement,
+    *,
+    coach: User,
+    client: User,
+    ago: Callable[[float], datetime],
+    at: time = time(18, 0),
+    shift: int = 0,
 ) -> None:
+    """Grace's sessions at `at` local time; `shift` moves them all that many days earlier
+    (below 6 the last one is still to come), so a coach with many clients has a spread diary."""
     today = timezone.localdate()
-    for days, agenda, notes in SESSIONS:
+    for days_ago, agenda, notes in SESSIONS:
+        days = days_ago + shift
         # Booked through the service for next week, then moved to its day: the service rightly
         # refuses to book a time that has passed.
         session = session_schedule(
             engagement=engagement,
             by=coach,
-            starts_at=local_to_utc(today + timedelta(days=7), time(18, 0), ZONE),
+            starts_at=local_to_utc(today + timedelta(days=7), at, ZONE),
             time_zone=ZONE,
             duration_minutes=60,
             place=PLACE,
             agenda=agenda,
         )
-        moment = local_to_utc(ago(days).date(), time(18, 0), ZONE)
+        moment = local_to_utc(ago(days).date(), at, ZONE)
         Session.objects.filter(pk=session.pk).update(starts_at=moment, created_at=ago(days + 7))
         session.refresh_from_db()
         for kind, text in notes:
