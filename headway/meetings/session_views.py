@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -69,6 +70,13 @@ def _render_list(
     can_schedule = may_schedule(engagement, user)
     if can_schedule and form is None:
         form = SessionForm(zone=last_zone(user))
+
+    def rows(sessions: QuerySet[Session]) -> list[SessionRow]:
+        found = list(sessions)
+        for session in found:
+            session.engagement = engagement  # fetched already: not once more per session
+        return [_row(session, request) for session in found]
+
     context: dict[str, Any] = {
         "e": engagement,
         "is_coach": engagement.is_coach(user),
@@ -76,12 +84,11 @@ def _render_list(
         "can_schedule": can_schedule,
         "form": form,
         "topic_form": TopicForm(),
-        "upcoming": [_row(s, request) for s in qs.upcoming()],
-        "past": [_row(s, request) for s in qs.past().order_by("-starts_at")[:PAST_SHOWN]],
-        "cancelled": [
-            _row(s, request)
-            for s in qs.filter(status=SessionStatus.CANCELLED).order_by("-starts_at")[:PAST_SHOWN]
-        ],
+        "upcoming": rows(qs.upcoming()),
+        "past": rows(qs.past().order_by("-starts_at")[:PAST_SHOWN]),
+        "cancelled": rows(
+            qs.filter(status=SessionStatus.CANCELLED).order_by("-starts_at")[:PAST_SHOWN]
+        ),
     }
     return render(request, f"{TEMPLATES}list.html", context)
 
