@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.db import connection
 
 
@@ -14,6 +15,15 @@ def test_database_url_selects_the_engine(db):
     url = os.environ.get("DATABASE_URL", "")
     expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
     assert connection.vendor == expected
+
+
+def test_postgresql_connections_run_without_jit(db):
+    """JIT compiling turned the dashboard's one big query into 0.8 s under load."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: run with DATABASE_URL=postgres://…")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
 
 
 def _settings_in(env: dict[str, str]) -> dict[str, str]:

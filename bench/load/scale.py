@@ -17,7 +17,6 @@ shared password) with the ids a load driver browses.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import sys
@@ -29,7 +28,6 @@ from datetime import datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
 from typing import Any
-from zoneinfo import available_timezones
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -71,7 +69,6 @@ from headway.engagements.services import (  # noqa: E402
     invitation_by_token,
 )
 from headway.exploration.models import Option  # noqa: E402
-from headway.meetings import session_services  # noqa: E402
 from headway.meetings.models import Session, SessionNote  # noqa: E402
 from headway.offsites.models import Offsite  # noqa: E402
 from headway.planning.models import Goal, Step  # noqa: E402
@@ -174,17 +171,10 @@ def ensure_data() -> None:
 @contextmanager
 def shortcuts() -> Iterator[None]:
     """What makes loading thousands of people slow without changing what is stored:
-    - argon2 for every account: the services hash with MD5 meanwhile, and the one real hash
-      is copied into every account afterwards (set_password);
-    - the time-zone check lists the zone database from disk on every call (about 14 ms, and
-      a session booking makes three): the list is read once."""
-    listed = session_services.available_timezones
-    session_services.available_timezones = functools.cache(available_timezones)
-    try:
-        with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-            yield
-    finally:
-        session_services.available_timezones = listed
+    argon2 for every account: the services hash with MD5 meanwhile, and the one real hash
+    is copied into every account afterwards (set_password)."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 class Loader:
@@ -422,7 +412,17 @@ def main() -> int:
     for label, model in PRINTED.items():
         print(f"  {label:<16} {model.objects.count():>8}")
     print(f"loaded in {seconds:.0f} s; manifest {args.manifest}")
+    _analyze()
     return 0
+
+
+def _analyze() -> None:
+    """Fresh statistics for the planner, as autovacuum would give them after a bulk load
+    (some servers, like the test machine's, run with autovacuum off)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ invitation (ics.py) after the transaction commits, so a refused change sends not
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -77,10 +78,17 @@ def when(session: Session) -> When:
     )
 
 
+@functools.cache
+def _known_zones() -> frozenset[str]:
+    # available_timezones() walks the zone database on disk (about 14 ms): once per process.
+    # An updated tzdata package is read after a restart, like every upgrade.
+    return frozenset(available_timezones())
+
+
 def valid_zone(name: str) -> str:
     name = name.strip()
     # zoneinfo also opens paths like "../x"; only names in the IANA database count.
-    if name not in available_timezones():
+    if name not in _known_zones():
         raise ValidationError(f"“{name}” is not a time zone we know. Try e.g. Europe/London.")
     try:
         ZoneInfo(name)
