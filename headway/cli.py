@@ -114,6 +114,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
             ticker = start_ticker(interval_from_env())
     except ValueError as exc:
         raise CliError(str(exc)) from exc
+    _require_migrated()  # the watchdog's first beat writes to the database
     # The watchdog beats for this worker and queues again what stopped workers left running.
     watchdog = start_watchdog(worker_id, stale_after)
     try:

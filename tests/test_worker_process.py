@@ -127,3 +127,14 @@ def test_a_bad_stale_after_is_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "HEADWAY_WORKER_STALE_AFTER is a number of seconds, not 'soon'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_worker_on_an_unmigrated_database_says_what_to_do(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["HEADWAY_DATA_DIR"] = str(tmp_path / "data")
+    result = subprocess.run(
+        [*HEADWAY, "worker", "--batch"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert "headway manage migrate --noinput" in result.stderr
+    assert "Traceback" not in result.stderr
