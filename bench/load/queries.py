@@ -37,7 +37,7 @@ def _rich(person: Person) -> dict[str, Any]:
     return max(person.engagements, key=lambda e: (e["status"] == "active", len(e["session_ids"])))
 
 
-def pages_for(coach: Person, client: Person, extra: list[dict[str, Any]]) -> list[Request]:
+def pages_for(client: Person, extra: list[dict[str, Any]]) -> list[Request]:
     rng = random.Random(1)
     e = _rich(client)
     session = e["session_ids"][0]
@@ -86,7 +86,7 @@ def main() -> int:
     browser = Client(HTTP_HOST="127.0.0.1")
     assert browser.login(username=coach.email, password=manifest["password"])
     results = {}
-    for request in pages_for(coach, client, extra):
+    for request in pages_for(client, extra):
         status, n = count(browser, request)
         results[request.label] = {"status": status, "queries": n}
     as_client = Client(HTTP_HOST="127.0.0.1")
