@@ -1,9 +1,11 @@
 """Codes a coach's turns MITI/MISC-style: question (open / closed), reflection (simple /
 complex), input (information / advice / options / negotiation) or other.
 
-A linear model over word and context features (features.py), trained by
-scripts/train_classifier.py on AnnoMI plus our career-coaching examples, stored in
-model.npz and run with numpy only: no network, no data outside the package."""
+A linear model over word and context features (features.py) and a static turn vector
+(wordpiece.py, vectors.py: word-piece vectors distilled from the sentence encoder
+all-MiniLM-L6-v2), trained by scripts/train_classifier.py on AnnoMI plus our
+career-coaching examples, stored in model.npz and run with numpy only: no network, no data
+outside the package."""
 
 from __future__ import annotations
 

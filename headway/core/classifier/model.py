@@ -11,6 +11,8 @@ from importlib import resources
 import numpy as np
 
 from headway.core.classifier.features import conversation_features
+from headway.core.classifier.vectors import turn_vectors
+from headway.core.classifier.wordpiece import WordPiece
 
 CODES = ("question", "reflection", "input", "other")
 SUBTYPES: dict[str, tuple[str, ...]] = {
@@ -44,9 +46,18 @@ class Model:
     weights: np.ndarray  # (features, columns of all heads), float32
     bias: np.ndarray  # (columns,)
     info: str  # how it was trained, for the docs and the review page
+    pieces: WordPiece  # cuts a turn into the word pieces the vectors are for
+    vectors: np.ndarray  # (pieces, dimensions): static word-piece vectors, see vectors.py
+    dense: np.ndarray  # (dimensions, columns): weights of the turn vector
 
-    def scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
-        """Raw scores, one row per turn. Binary features, scaled to unit length."""
+    def scores(self, features: Sequence[Sequence[str]], texts: Sequence[str]) -> np.ndarray:
+        """Raw scores, one row per turn: its binary features scaled to unit length, plus
+        its turn vector (the turn's own text)."""
+        sparse = self._sparse_scores(features)
+        vectors = turn_vectors([self.pieces(t) for t in texts], self.vectors)
+        return sparse + vectors @ self.dense
+
+    def _sparse_scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
         vocab = self.vocab
         flat: list[int] = []
         starts: list[int] = []
@@ -62,8 +73,10 @@ class Model:
         summed = np.add.reduceat(self.weights[np.asarray(flat)], np.asarray(starts), axis=0)
         return summed * np.asarray(scale, dtype=np.float32)[:, None] + self.bias
 
-    def predict(self, features: Sequence[Sequence[str]]) -> list[tuple[str, str | None, float]]:
-        raw = self.scores(features)
+    def predict(
+        self, features: Sequence[Sequence[str]], texts: Sequence[str]
+    ) -> list[tuple[str, str | None, float]]:
+        raw = self.scores(features, texts)
         out: list[tuple[str, str | None, float]] = []
         columns: dict[str, slice] = {}
         start = 0
@@ -100,19 +113,47 @@ def model_from_bytes(data: bytes) -> Model:
         weights = npz["weights"].astype(np.float32)
         bias = npz["bias"].astype(np.float32)
         info = bytes(npz["info"]).decode("utf-8")
-    return Model(vocab={n: i for i, n in enumerate(names)}, weights=weights, bias=bias, info=info)
+        pieces = bytes(npz["pieces"]).decode("utf-8").split("\n")
+        vectors = npz["vectors"].astype(np.float32)
+        dense = npz["dense"].astype(np.float32)
+    return Model(
+        vocab={n: i for i, n in enumerate(names)},
+        weights=weights,
+        bias=bias,
+        info=info,
+        pieces=WordPiece(pieces),
+        vectors=vectors,
+        dense=dense,
+    )
+
+
+def _text(value: Sequence[str]) -> np.ndarray:
+    return np.frombuffer("\n".join(value).encode("utf-8"), dtype=np.uint8)
 
 
 def save_model(
-    path: str, vocab: Sequence[str], weights: np.ndarray, bias: np.ndarray, info: str
+    path: str,
+    *,
+    vocab: Sequence[str],
+    weights: np.ndarray,
+    bias: np.ndarray,
+    info: str,
+    pieces: Sequence[str],
+    vectors: np.ndarray,
+    dense: np.ndarray,
 ) -> None:
-    """Used by the trainer. vocab[0] must be the always-on feature."""
-    np.savez_compressed(
+    """Used by the trainer. vocab[0] must be the always-on feature. Not compressed: the
+    float16 vectors, most of the file, hardly compress, and inflating them would be most of
+    the model's load time."""
+    np.savez(
         path,
-        vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
+        vocab=_text(vocab),
         weights=weights.astype(np.float16),
         bias=bias.astype(np.float32),
-        info=np.frombuffer(info.encode("utf-8"), dtype=np.uint8),
+        info=_text([info]),
+        pieces=_text(pieces),
+        vectors=vectors.astype(np.float16),
+        dense=dense.astype(np.float32),
     )
 
 
@@ -122,7 +163,7 @@ def classify_conversation(
     """Codes for the coach's turns of one conversation (other speakers' turns get none)."""
     model = model or load_model()
     featured = conversation_features(speakers, texts, coach)
-    predictions = model.predict([f for _, f in featured])
+    predictions = model.predict([f for _, f in featured], [texts[i] for i, _ in featured])
     return [
         CodedTurn(index=i, code=code, subtype=subtype, confidence=conf)
         for (i, _), (code, subtype, conf) in zip(featured, predictions, strict=True)
