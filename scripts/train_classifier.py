@@ -435,12 +435,12 @@ def main() -> int:
     vocab = build_vocab(ds.feats, args.min_df)
     piece_vectors, vectors = vectors_from(everything)
     weights, bias, dense = fit_heads(ds, everything, vocab, args.c, vectors)
+    # Kept under 300 characters: each review stores it (SessionReview.model_info).
     info = (
-        f"linear model, {len(vocab)} features and a {table.shape[1]}-dimension turn vector "
-        f"(static word-piece vectors distilled from all-MiniLM-L6-v2); trained on AnnoMI "
-        f"({len(annomi)} transcripts) and {len(career)} career-coaching conversations; "
-        f"NB-weighted one-vs-rest logistic regression, C={args.c} (per head x{HEAD_C}), "
-        f"NB beta={NB_BETA}, min_df={args.min_df}, vector weight {VECTOR_WEIGHT}"
+        f"NB-weighted one-vs-rest logistic regression (C={args.c:g}, beta {NB_BETA}) over "
+        f"{len(vocab)} word and context features and a {table.shape[1]}-dimension turn vector "
+        f"(word pieces distilled from all-MiniLM-L6-v2); trained on AnnoMI ({len(annomi)} "
+        f"transcripts) and {len(career)} career-coaching conversations"
     )
     save_model(
         str(MODEL),

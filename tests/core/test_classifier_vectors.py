@@ -83,3 +83,9 @@ def test_committed_model_carries_its_vectors_and_their_weights():
 def test_the_ascii_fast_path_splits_as_the_general_one(text):
     # "é" sends the text down the general path; it adds one word of its own at the end.
     assert basic_words(text) == basic_words(text + " é")[:-1]
+
+
+def test_model_info_fits_where_each_review_stores_it():
+    # SessionReview.model_info is 300 characters: a longer text would be cut mid-word.
+    info = load_model().info
+    assert len(info) <= 300 and info.endswith("conversations")
