@@ -20,10 +20,9 @@ def turn_vectors(pieces: Sequence[Sequence[int]], table: np.ndarray) -> np.ndarr
     starts: list[int] = []
     for ids in pieces:
         starts.append(len(flat))
-        flat.extend(ids or (-1,))  # -1: a zero row appended below, for an empty turn
-    padded = np.vstack([table, np.zeros((1, table.shape[1]), dtype=table.dtype)])
-    summed = np.add.reduceat(
-        padded[np.asarray(flat)].astype(np.float32), np.asarray(starts), axis=0
-    )
+        flat.extend(ids or (0,))  # a stand-in piece, zeroed below: reduceat needs one
+    gathered = np.asarray(table, dtype=np.float32)[np.asarray(flat)]
+    summed = np.add.reduceat(gathered, np.asarray(starts), axis=0)
+    summed[[not ids for ids in pieces]] = 0.0
     norms = np.linalg.norm(summed, axis=1, keepdims=True)
     return summed / np.maximum(norms, 1e-9)
