@@ -148,7 +148,10 @@ def _start(page: Page) -> tuple[int, Locator]:
     log_in(page, ruth.email)
     page.goto(f"/e/{e.pk}/offsites/")
     page.get_by_role("button", name="Start a self-guided offsite").click()
-    return e.pk, page.get_by_role("textbox", name=ARRIVING)
+    box = page.get_by_role("textbox", name=ARRIVING)
+    expect(box).to_be_visible()
+    page.wait_for_load_state()  # the page's scripts have run: what follows is about them
+    return e.pk, box
 
 
 # The save a page sends as it goes away (a keepalive fetch or a beacon) may land after the next

@@ -176,6 +176,16 @@
     save(key).catch(offline);
   });
 
+  // Typed before this script ran (a slow page): no input event was heard for it. Only on a
+  // fresh load: after a reload or back/forward the browser may have put old text back.
+  var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  var fresh = nav && nav.type === "navigate";
+  Object.keys(known).forEach(function (key) {
+    if (!fresh || dirty[key] || box(key).value === known[key]) return;
+    dirty[key] = true;
+    keepDraft(key);
+  });
+
   // Leaving by a link or a form of this page: the unsaved fields are saved first. The
   // worksheet's own buttons post every field, so they need no wait.
   function flush() {
@@ -201,7 +211,10 @@
     if (!link || leaving || !Object.keys(dirty).length || !leadsAway(link, event)) return;
     event.preventDefault();
     leaving = true;
-    flush().then(function () { window.location.assign(link.href); });
+    flush().then(function () {
+      leaving = false; // a download keeps the page: its next link waits again
+      window.location.assign(link.href);
+    });
   });
   document.addEventListener("submit", function (event) {
     var other = event.target;
@@ -212,6 +225,7 @@
     flush().then(function () {
       if (other.requestSubmit) other.requestSubmit(submitter || undefined);
       else other.submit();
+      leaving = false;
     });
   });
 
