@@ -230,6 +230,12 @@ def _builtin_untouched(c: Ctx) -> bool:
     return version.number == 1 and version.stages.count() == 9
 
 
+def _question_texts(model: CoachingModel) -> list[str]:
+    return list(
+        model.latest_version().stages.values_list("questions__text", flat=True).order_by("pk")
+    )
+
+
 MODEL_CASES = [
     # A model of the owner's practice.
     Case(
@@ -297,6 +303,17 @@ MODEL_CASES = [
         coaches_of_practice(302),
         data=lambda c: {"name": "First contact", "questions": "What brings you here?"},
         changed=lambda c: _first_stage(c.own_model).name == "First contact",
+    ),
+    Case(
+        "stage_check",
+        "own",
+        "post",
+        lambda c: reverse("stage_check", args=[c.own_model.pk, "rapport"]),
+        coaches_of_practice(200),
+        data=lambda c: {"questions": "Do you like your job?"},
+        # A hint only: nothing is saved.
+        changed=lambda c: "Do you like your job?" in _question_texts(c.own_model),
+        acts=frozenset(),
     ),
     Case(
         "stage_delete",
@@ -370,6 +387,14 @@ MODEL_CASES = [
         hidden(),
         data=lambda c: {"name": "First contact", "questions": "What brings you here?"},
         changed=lambda c: Stage.objects.filter(name="First contact").exists(),
+    ),
+    Case(
+        "stage_check",
+        "built-in",
+        "post",
+        lambda c: reverse("stage_check", args=[c.builtin.pk, "rapport"]),
+        hidden(),  # built-ins are cloned, not edited
+        data=lambda c: {"questions": "Do you like your job?"},
     ),
     Case(
         "stage_delete",

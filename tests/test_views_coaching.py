@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from headway.coaching.models import CoachingModel, ModelVersion
 from headway.coaching.services import coaching_model_clone
+from headway.core.tools import TOOLS
 from headway.engagements.models import Answer, Engagement
 from headway.engagements.services import answer_save, engagement_invite_client
 from headway.practices.models import Membership
@@ -69,6 +71,23 @@ def test_model_detail_of_a_built_in_model(world: World) -> None:
     assert reverse("model_clone", args=[model.pk]) in html
     assert reverse("model_edit", args=[model.pk]) not in html
     assert reverse("stage_edit", args=[model.pk, "rapport"]) not in html
+
+
+def test_a_built_in_model_shows_each_stage_before_cloning(world: World) -> None:
+    """Purpose, tools and questions of every stage, so a coach can judge it before cloning."""
+    model = transition_model()
+    version = model.latest_version()
+    html = (
+        world.login(world.colleague).get(reverse("model_detail", args=[model.pk])).content.decode()
+    )
+    for stage in version.stages.prefetch_related("questions"):
+        assert escape(stage.purpose) in html
+        for question in stage.questions.all():
+            assert escape(question.text) in html
+    stage = version.stages.get(key="self-assessment")
+    names = ", ".join(TOOLS[k].name for k in stage.tools)
+    assert f"<strong>Tools:</strong> {escape(names)}</p>" in html
+    assert f"{stage.questions.count()} questions" in html
 
 
 # --- cloning ----------------------------------------------------------------------------------
@@ -340,3 +359,63 @@ def test_engagement_count_of_a_built_in_model_is_the_practice_own(world: World) 
     assert "2 engagements" not in owner_page.content.decode()
     outsider_page = world.login(world.outsider).get(reverse("model_detail", args=[builtin.pk]))
     assert "1 engagement" in outsider_page.content.decode()
+
+
+# --- the open-question hint ---------------------------------------------------------------------
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_the_hint_reads_each_new_question_as_it_is_typed(world: World) -> None:
+    model = own_model(world)
+    saved = [q.text for q in model.latest_version().stages.get(key="rapport").questions.all()]
+    url = reverse("stage_check", args=[model.pk, "rapport"])
+    browser = world.login(world.owner)
+    typed = "\n".join([*saved, "What matters most to you in your work?"])
+    html = browser.post(url, {"questions": typed}, headers=HTMX).content.decode()
+    assert "Every question reads as open." in html
+    assert "What matters most to you in your work?" in html and "Reads as an open question." in html
+    assert escape(saved[0]) not in html  # saved open questions are not repeated
+    html = browser.post(url, {"questions": "Do you like your job?"}, headers=HTMX).content.decode()
+    assert "0 of 1 questions read as open." in html
+    assert "Do you like your job?" in html
+    assert (
+        "Reads as a closed (yes/no) question: an open one (What..., How...) invites the client "
+        "to explore." in html
+    )
+    assert model.latest_version().stages.get(key="rapport").questions.count() == len(saved)
+
+
+def test_the_hint_without_javascript_and_after_saving(world: World) -> None:
+    model = own_model(world)
+    version = model.latest_version()
+    url = reverse("stage_edit", args=[model.pk, "rapport"])
+    browser = world.login(world.owner)
+    assert "Every question reads as open." in browser.get(url).content.decode()
+    typed = "What matters most to you in your work?\nDo you like your job?"
+    # "Check my questions": the page comes back with the hint and the text as typed, unsaved.
+    response = browser.post(
+        url, stage_form(version, "rapport", name="", questions=typed, check="1")
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "1 of 2 questions read as open." in html
+    assert "Reads as a closed (yes/no) question" in html and "Do you like your job?" in html
+    assert "errorlist" not in html  # no errors for a check, not even the empty name
+    assert version.stages.get(key="rapport").questions.count() > 2
+    # Saving is never blocked; the hint comes once more with the saved message.
+    response = browser.post(url, stage_form(version, "rapport", questions=typed), follow=True)
+    assert messages_of(response) == [
+        "Stage “Rapport and setting the stage” saved.",
+        "“Do you like your job?” reads as a closed (yes/no) question: an open one "
+        "(What..., How...) invites the client to explore.",
+    ]
+    stage = model.latest_version().stages.get(key="rapport")
+    assert [q.text for q in stage.questions.all()] == typed.splitlines()
+    assert "Do you like your job?" in browser.get(url).content.decode()  # still flagged
+
+
+def test_the_stage_form_asks_for_the_hint_as_one_types(world: World) -> None:
+    model = own_model(world)
+    html = world.login(world.owner).get(reverse("stage_edit", args=[model.pk, "rapport"]))
+    check = reverse("stage_check", args=[model.pk, "rapport"])
+    assert f'hx-post="{check}"' in html.content.decode()

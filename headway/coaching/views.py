@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from headway.coaching.forms import ModelDetailsForm, NewStageForm, StageForm
-from headway.coaching.models import CoachingModel
+from headway.coaching.models import CoachingModel, Stage
 from headway.coaching.services import (
     coaching_model_clone,
     stage_add,
@@ -16,6 +16,8 @@ from headway.coaching.services import (
     stage_move,
     stage_update,
 )
+from headway.core.question_hints import QuestionPanel, question_panel
+from headway.core.tools import TOOLS
 from headway.engagements.access import current_user, get_membership
 from headway.engagements.models import Engagement
 
@@ -55,13 +57,16 @@ def model_list(request: HttpRequest) -> HttpResponse:
 def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
     model = get_model(request, pk)
     version = model.latest_version()
+    stages = list(version.stages.prefetch_related("questions"))
     return render(
         request,
         "coaching/model_detail.html",
         {
             "model": model,
             "version": version,
-            "stages": version.stages.prefetch_related("questions"),
+            # Each stage with the names of its tools, so a coach can judge a model before
+            # cloning it.
+            "stages": [(s, [TOOLS[k].name for k in s.tools if k in TOOLS]) for s in stages],
             "in_use": version.is_in_use(),
             # Only the practice's own engagements: other practices' use of a built-in is theirs.
             "engagement_count": Engagement.objects.filter(
@@ -126,6 +131,25 @@ def model_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _saved_questions(stage: Stage) -> list[str]:
+    return [q.text for q in stage.questions.all()]
+
+
+def _panel(stage: Stage, typed: str | None = None) -> QuestionPanel:
+    """The "is this question open?" hint: for the questions as typed, or as saved."""
+    saved = _saved_questions(stage)
+    return question_panel(saved if typed is None else typed.splitlines(), saved=saved)
+
+
+def _checked(request: HttpRequest) -> StageForm:
+    """The form as the coach left it, for "Check my questions" without JavaScript: nothing
+    saved, no errors yet."""
+    fields = ("name", "purpose", "questions", "exit_checklist")
+    initial: dict[str, object] = {f: request.POST.get(f, "") for f in fields}
+    initial["tools"] = request.POST.getlist("tools")
+    return StageForm(initial=initial)
+
+
 @login_required
 def stage_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     model = get_own_model(request, pk)
@@ -135,13 +159,17 @@ def stage_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         initial={
             "name": stage.name,
             "purpose": stage.purpose,
-            "questions": "\n".join(q.text for q in stage.questions.all()),
+            "questions": "\n".join(_saved_questions(stage)),
             "exit_checklist": "\n".join(stage.exit_checklist),
             "tools": stage.tools,
         },
     )
-    if request.method == "POST" and form.is_valid():
+    typed = request.POST.get("questions") if request.method == "POST" else None
+    if "check" in request.POST:
+        form = _checked(request)
+    elif request.method == "POST" and form.is_valid():
         d = form.cleaned_data
+        panel = _panel(stage, typed)
         stage_update(
             model=model,
             stage_key=key,
@@ -152,12 +180,31 @@ def stage_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             tools=d["tools"],
         )
         messages.success(request, f"Stage “{d['name']}” saved.")
+        # The hint once more, for anyone who saved without seeing it (no JavaScript).
+        for hint in panel.to_reconsider:
+            messages.info(request, f"“{hint.text}” {hint.message[0].lower()}{hint.message[1:]}")
         return redirect("model_detail", model.pk)
     return render(
         request,
         "coaching/stage_form.html",
-        {"form": form, "model": model, "stage": stage, "nav": "models"},
+        {
+            "form": form,
+            "model": model,
+            "stage": stage,
+            "panel": _panel(stage, typed),
+            "nav": "models",
+        },
     )
+
+
+@login_required
+@require_POST
+def stage_check(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """The question hint for the questions typed so far (htmx, as the coach types)."""
+    model = get_own_model(request, pk)
+    stage = get_object_or_404(model.latest_version().stages, key=key)
+    panel = _panel(stage, request.POST.get("questions", ""))
+    return render(request, "coaching/_question_hints.html", {"panel": panel})
 
 
 @login_required

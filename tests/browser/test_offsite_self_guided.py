@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from headway.accounts.services import user_signup
 from headway.engagements.services import engagement_move_stage, engagement_start_self_guided
-from headway.offsites.models import Offsite, OffsiteStatus, PriorityPath
+from headway.offsites.models import Offsite, OffsiteAnswer, OffsiteStatus, PriorityPath
 from headway.planning.models import Goal
 from tests.browser.support import PASSWORD, axe_check, log_in
 from tests.helpers import offsite_model
 
 SAVED = re.compile(r"Saved \d\d:\d\d")
+ARRIVING = "How are you arriving today, in a few words?"
+ARRIVING_KEY = "arrive-state"
+SAVE_URL = re.compile(r"/offsites/\d+/save/$")
 
 
 def _fits(page: Page) -> None:
@@ -134,15 +137,74 @@ def test_a_self_guided_offsite_survives_a_reload(page: Page, site: str) -> None:
     _fits(page)
 
 
-def test_leaving_the_page_right_after_typing_loses_nothing(page: Page, site: str) -> None:
+def _answer(e_pk: int) -> str | None:
+    row = OffsiteAnswer.objects.filter(offsite__engagement_id=e_pk, key=ARRIVING_KEY).first()
+    return row.text if row else None
+
+
+def _start(page: Page) -> tuple[int, Locator]:
     ruth = user_signup(email="ruth@example.com", name="Ruth", password=PASSWORD, verified=True)
     e = engagement_start_self_guided(user=ruth, model=offsite_model())
     log_in(page, ruth.email)
     page.goto(f"/e/{e.pk}/offsites/")
     page.get_by_role("button", name="Start a self-guided offsite").click()
-    box = page.get_by_role("textbox", name="How are you arriving today, in a few words?")
+    box = page.get_by_role("textbox", name=ARRIVING)
+    expect(box).to_be_visible()
+    page.wait_for_load_state()  # the page's scripts have run: what follows is about them
+    return e.pk, box
+
+
+# The save a page sends as it goes away (a keepalive fetch or a beacon) may land after the next
+# page is drawn, or never: a loaded server, a dropped connection. Playwright does not see those
+# requests, so this drops them outright, the slowest a save can be, and counts them.
+NEVER_LANDS = """
+window.addEventListener("pagehide", function () {
+  function dropped() {
+    sessionStorage.setItem("dropped-saves", String(Number(sessionStorage.getItem("dropped-saves") || 0) + 1));
+  }
+  var realFetch = window.fetch;
+  navigator.sendBeacon = function () { dropped(); return true; };
+  window.fetch = function (url, options) {
+    if (options && options.keepalive) { dropped(); return new Promise(function () {}); }
+    return realFetch.apply(this, arguments);
+  };
+}, true);
+"""
+
+
+def test_leaving_the_page_right_after_typing_loses_nothing(page: Page, site: str) -> None:
+    """The address bar takes the page away before the autosave's delay is up, and the save
+    it sends on the way out never lands. What was typed is there when the worksheet comes
+    back, and saved then."""
+    pk, box = _start(page)
+    page.add_init_script(NEVER_LANDS)
+    page.reload()
     box.fill("Straight from a meeting.")
-    page.goto(f"/e/{e.pk}/")  # at once: before the autosave's delay is up
-    page.goto(f"/e/{e.pk}/offsites/")
+    page.goto(f"/e/{pk}/")  # at once: before the autosave's delay is up
+    assert page.evaluate("sessionStorage.getItem('dropped-saves')") == "1"
+    assert _answer(pk) is None
+    page.goto(f"/e/{pk}/offsites/")
     page.get_by_role("link", name="Carry on with the offsite").click()
     expect(box).to_have_value("Straight from a meeting.")
+    expect(page.locator("#save-status")).to_have_text(SAVED)
+    assert _answer(pk) == "Straight from a meeting."
+    page.reload()
+    expect(box).to_have_value("Straight from a meeting.")
+    expect(page.locator("#save-status")).to_have_text("Saved")  # nothing left to send
+
+
+def test_following_a_link_right_after_typing_waits_for_the_save(page: Page, site: str) -> None:
+    """A link inside the app is followed once the unsaved text is saved, however slow the
+    save: the next page never comes before it."""
+    pk, box = _start(page)
+    held: list[Route] = []
+    page.route(SAVE_URL, lambda route: held.append(route))
+    box.fill("Straight from a meeting.")
+    page.get_by_role("link", name="← Offsites").click()
+    expect(page.locator("#save-status")).to_contain_text("Saving")
+    page.wait_for_timeout(1000)  # a slow save: the page waits for it
+    assert held and _answer(pk) is None
+    assert re.search(r"/offsites/\d+/$", page.url)
+    held[0].continue_()
+    page.wait_for_url(re.compile(rf"/e/{pk}/offsites/$"))
+    assert _answer(pk) == "Straight from a meeting."

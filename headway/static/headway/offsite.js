@@ -44,46 +44,84 @@
 
   // --- nothing lost: fields typed in but not saved yet ------------------------------------
   // htmx saves a field 600 ms after the typing stops. A field is "dirty" from the first
-  // keystroke until a save of exactly its text comes back. If the connection drops, the
-  // dirty fields are sent again every few seconds and when the browser is back online; if
-  // the page goes away (tab closed, link followed) they go with navigator.sendBeacon.
+  // keystroke until a save of exactly its text comes back. A save sent as the page goes away
+  // (keepalive fetch, or sendBeacon) may land after the next page is drawn, or not at all,
+  // so none of what follows relies on it:
+  // - every keystroke also keeps the text in sessionStorage (this tab only) until a save of
+  //   it is confirmed; when the worksheet is drawn again and the server still has the text
+  //   the draft was typed over, the draft comes back into the field and is saved then;
+  // - a link or a form of this page that leads away waits for the unsaved fields' saves;
+  // - if the connection drops, the dirty fields are sent again every few seconds and when
+  //   the browser is back online.
   var saveUrl = form.getAttribute("action");
   var token = form.querySelector("input[name=csrfmiddlewaretoken]");
   var status = document.getElementById("save-status");
   var dirty = {};
   var sent = {};
+  var known = {}; // per field, the text the server has as far as this page knows
   var retrying = null;
+  var leaving = false;
+  var draftPrefix = "headway:offsite-draft:" + (form.dataset.drafts || "") + ":" + saveUrl + ":";
 
   function keyOf(el) {
     return el && el.tagName === "TEXTAREA" && el.id.indexOf("answer-") === 0 ? el.id.slice(7) : null;
   }
 
+  function box(key) { return document.getElementById("answer-" + key); }
+
   function body(key) {
     var data = new FormData();
     data.append("field", key);
-    data.append("answer-" + key, document.getElementById("answer-" + key).value);
+    data.append("answer-" + key, box(key).value);
     if (token) data.append("csrfmiddlewaretoken", token.value);
     return data;
+  }
+
+  function headers() {
+    return { "HX-Request": "true", "X-CSRFToken": token ? token.value : "" };
+  }
+
+  // Drafts: a failing sessionStorage (private mode, full) only loses this safety net.
+  function draftOf(key) {
+    try { return JSON.parse(window.sessionStorage.getItem(draftPrefix + key) || "null"); }
+    catch (e) { return null; }
+  }
+  function keepDraft(key) {
+    try {
+      window.sessionStorage.setItem(draftPrefix + key, JSON.stringify({ text: box(key).value, over: known[key] }));
+    } catch (e) { /* no storage: the saves alone */ }
+  }
+  function dropDraft(key, text) {
+    var draft = draftOf(key);
+    if (!draft || draft.text !== text) return; // a newer draft waits for its own save
+    try { window.sessionStorage.removeItem(draftPrefix + key); } catch (e) { /* nothing kept */ }
+  }
+
+  function savedAs(key, text) {
+    known[key] = text;
+    dropDraft(key, text);
+    if (box(key).value === text) delete dirty[key];
+  }
+
+  // One field's save, now; resolves once the server has it (or has said why not).
+  function save(key) {
+    var value = box(key).value;
+    return fetch(saveUrl, { method: "POST", body: body(key), credentials: "same-origin", headers: headers() })
+      .then(function (response) {
+        if (!response.ok && response.status !== 422) throw new Error("not saved");
+        return response.text();
+      })
+      .then(function (html) {
+        savedAs(key, value);
+        if (status) status.innerHTML = html;
+      });
   }
 
   function retry() {
     var keys = Object.keys(dirty);
     if (!keys.length) { window.clearInterval(retrying); retrying = null; return; }
     keys.forEach(function (key) {
-      var value = document.getElementById("answer-" + key).value;
-      fetch(saveUrl, {
-        method: "POST", body: body(key), credentials: "same-origin",
-        headers: { "HX-Request": "true", "X-CSRFToken": token ? token.value : "" },
-      })
-        .then(function (response) {
-          if (!response.ok && response.status !== 422) throw new Error("not saved");
-          return response.text();
-        })
-        .then(function (html) {
-          if (document.getElementById("answer-" + key).value === value) delete dirty[key];
-          if (status) status.innerHTML = html;
-        })
-        .catch(function () { /* still offline: the next round tries again */ });
+      save(key).catch(function () { /* still offline: the next round tries again */ });
     });
   }
 
@@ -95,9 +133,16 @@
     if (!retrying) retrying = window.setInterval(retry, 3000);
   }
 
+  form.querySelectorAll("textarea").forEach(function (el) {
+    var key = keyOf(el);
+    if (key) known[key] = el.defaultValue;
+  });
+
   form.addEventListener("input", function (event) {
     var key = keyOf(event.target);
-    if (key) dirty[key] = true;
+    if (!key) return;
+    dirty[key] = true;
+    keepDraft(key);
   });
   document.body.addEventListener("htmx:beforeRequest", function (event) {
     var key = keyOf(event.detail.elt);
@@ -107,14 +152,102 @@
     var key = keyOf(event.detail.elt);
     if (!key) return;
     var code = event.detail.xhr ? event.detail.xhr.status : 0;
-    if ((code === 200 || code === 422) && event.detail.elt.value === sent[key]) delete dirty[key];
+    if (code === 200 || code === 422) savedAs(key, sent[key]);
     if (!code || code >= 500) offline();
   });
   window.addEventListener("online", retry);
+
+  // Back on the worksheet: what was typed here before and never confirmed saved.
+  Object.keys(known).forEach(function (key) {
+    var draft = draftOf(key);
+    if (!draft) return;
+    var server = known[key];
+    if (draft.text === server) { dropDraft(key, server); return; } // it did land
+    if (draft.over !== server) {
+      // Saved since from elsewhere: the newer text stays; the draft is shown, not lost.
+      var by = document.getElementById("answer-" + key + "-by");
+      if (by) by.textContent = "Changed elsewhere after you left. What you had typed here: " + draft.text;
+      try { window.sessionStorage.removeItem(draftPrefix + key); } catch (e) { /* nothing kept */ }
+      return;
+    }
+    box(key).value = draft.text;
+    dirty[key] = true;
+    if (status) status.textContent = "Saving what you typed before you left…";
+    save(key).catch(offline);
+  });
+
+  // Typed before this script ran (a slow page): no input event was heard for it. Only on a
+  // fresh load: after a reload or back/forward the browser may have put old text back.
+  var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  var fresh = nav && nav.type === "navigate";
+  Object.keys(known).forEach(function (key) {
+    if (!fresh || dirty[key] || box(key).value === known[key]) return;
+    dirty[key] = true;
+    keepDraft(key);
+  });
+
+  // Leaving by a link or a form of this page: the unsaved fields are saved first. The
+  // worksheet's own buttons post every field, so they need no wait.
+  function flush() {
+    var keys = Object.keys(dirty);
+    if (status) status.textContent = "Saving before you go…";
+    var saves = Promise.all(keys.map(function (key) { return save(key).catch(function () {}); }));
+    // A server that does not answer does not keep anyone here: the draft stays in the tab.
+    var patience = new Promise(function (resolve) { window.setTimeout(resolve, 10000); });
+    return Promise.race([saves, patience]);
+  }
+
+  function leadsAway(link, event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+        event.shiftKey || event.altKey) return false;
+    if (link.hasAttribute("download") || (link.target && link.target !== "_self")) return false;
+    var url = new URL(link.href, window.location.href);
+    if (url.origin !== window.location.origin) return false;
+    return !(url.pathname === window.location.pathname && url.search === window.location.search && url.hash);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || leaving || !Object.keys(dirty).length || !leadsAway(link, event)) return;
+    event.preventDefault();
+    leaving = true;
+    flush().then(function () {
+      leaving = false; // a download keeps the page: its next link waits again
+      window.location.assign(link.href);
+    });
+  });
+  document.addEventListener("submit", function (event) {
+    var other = event.target;
+    if (other === form || leaving || event.defaultPrevented || !Object.keys(dirty).length) return;
+    event.preventDefault();
+    leaving = true;
+    var submitter = event.submitter;
+    flush().then(function () {
+      if (other.requestSubmit) other.requestSubmit(submitter || undefined);
+      else other.submit();
+      leaving = false;
+    });
+  });
+
+  // The tab closes or the address bar takes the page away: one last try, which may arrive
+  // after the next page is drawn (the draft covers that).
   window.addEventListener("pagehide", function () {
     Object.keys(dirty).forEach(function (key) {
-      if (navigator.sendBeacon) navigator.sendBeacon(saveUrl, body(key));
+      try {
+        fetch(saveUrl, {
+          method: "POST", body: body(key), credentials: "same-origin", headers: headers(), keepalive: true,
+        }).catch(function () {
+          if (navigator.sendBeacon) navigator.sendBeacon(saveUrl, body(key));
+        });
+      } catch (e) {
+        if (navigator.sendBeacon) navigator.sendBeacon(saveUrl, body(key));
+      }
     });
+  });
+  // Back from the browser's page cache: whatever was still unsaved goes again.
+  window.addEventListener("pageshow", function (event) {
+    leaving = false;
+    if (event.persisted) retry();
   });
 
   var liveUrl = form.dataset.liveUrl;
@@ -132,6 +265,7 @@
     var box = document.getElementById("answer-" + field.key);
     if (!box || field.mine) return;
     if (box.value === field.text) {
+      known[field.key] = field.text;
       hint(field.key, "Last written by " + field.by + ".");
       return;
     }
@@ -144,6 +278,7 @@
     }
     delete pending[field.key];
     box.value = field.text;
+    known[field.key] = field.text;
     var orig = form.querySelector('input[name="orig-' + field.key + '"]');
     if (orig) orig.dataset.remote = "1";
     hint(field.key, field.by + " changed this just now.");
