@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
+
+from django.utils import timezone
 
 from headway.accounts.models import ApiToken, User, new_token
 from headway.accounts.services import api_token_create, verification_token
@@ -83,7 +86,11 @@ def make_ctx(world: World) -> Ctx:
     invitation_decline(invitation=declined.invitations.get())
     coach_raw, digest = new_token()
     CoachInvitation.objects.create(
-        practice=world.practice, email="nora@example.com", invited_by=world.owner, token_hash=digest
+        practice=world.practice,
+        email="nora@example.com",
+        invited_by=world.owner,
+        token_hash=digest,
+        sent_at=timezone.now() - timedelta(hours=1),  # long enough ago to send again
     )
     CoachProfile.objects.filter(user=world.owner).update(is_public=True)
     engagement_request_coach(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from headway.accounts.models import User
 from headway.engagements.models import EngagementStatus
@@ -22,6 +25,9 @@ from headway.practices.services import (
     agreement_publish,
     coach_invitation_accept,
     coach_invitation_by_token,
+    coach_invitation_resend,
+    coach_invitation_withdraw,
+    coach_invitation_withdrawn,
     coach_signup,
     membership_remove,
     membership_set_role,
@@ -273,3 +279,68 @@ def test_the_last_owner_cannot_be_demoted(world: World) -> None:
         membership_set_role(membership=owner_membership, role=MemberRole.COACH)
     owner_membership.refresh_from_db()
     assert owner_membership.role == MemberRole.OWNER
+
+
+# resending and withdrawing a coach invitation -----------------------------------------------
+
+
+def _invite_long_ago(world: World, email: str = "nina@example.com") -> CoachInvitation:
+    invitation = practice_invite_coach(practice=world.practice, by=world.owner, email=email)
+    CoachInvitation.objects.filter(pk=invitation.pk).update(
+        sent_at=timezone.now() - timedelta(hours=2)
+    )
+    invitation.refresh_from_db()
+    return invitation
+
+
+def test_resending_a_coach_invitation_emails_a_new_link_and_retires_the_old(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = _invite_long_ago(world)
+    first = link_token(mail.outbox[-1].body, "coach_invitation")
+    with django_capture_on_commit_callbacks(execute=True):
+        coach_invitation_resend(invitation=invitation, by=world.owner)
+    assert len(mail.outbox) == 2
+    assert mail.outbox[-1].to == ["nina@example.com"]
+    second = link_token(mail.outbox[-1].body, "coach_invitation")
+    assert second != first
+    assert coach_invitation_by_token(first) is None
+    assert coach_invitation_by_token(second) == invitation
+
+
+def test_an_invitation_is_not_sent_again_within_a_minute(world: World) -> None:
+    invitation = practice_invite_coach(
+        practice=world.practice, by=world.owner, email="nina@example.com"
+    )
+    with pytest.raises(ValidationError, match="less than a minute ago"):
+        coach_invitation_resend(invitation=invitation, by=world.owner)
+
+
+def test_a_withdrawn_invitation_cannot_be_sent_again_or_accepted(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = _invite_long_ago(world)
+    raw = link_token(mail.outbox[-1].body, "coach_invitation")
+    coach_invitation_withdraw(invitation=invitation, by=world.owner)
+    assert coach_invitation_by_token(raw) is None
+    assert coach_invitation_withdrawn(raw)
+    with pytest.raises(ValidationError, match="withdrawn"):
+        coach_invitation_resend(invitation=invitation, by=world.owner)
+    with pytest.raises(ValidationError, match="withdrawn"):
+        coach_invitation_withdraw(invitation=invitation, by=world.owner)
+
+
+def test_an_accepted_invitation_cannot_be_withdrawn(world: World) -> None:
+    invitation = _invite_long_ago(world)
+    coach_invitation_accept(invitation=invitation, user=person("nina@example.com"))
+    with pytest.raises(ValidationError, match="already joined"):
+        coach_invitation_withdraw(invitation=invitation, by=world.owner)
+
+
+def test_an_open_invitation_is_not_made_twice(world: World) -> None:
+    practice_invite_coach(practice=world.practice, by=world.owner, email="nina@example.com")
+    with pytest.raises(ValidationError, match="already invited"):
+        practice_invite_coach(practice=world.practice, by=world.owner, email="NINA@example.com")
+    assert CoachInvitation.objects.filter(email="nina@example.com").count() == 1

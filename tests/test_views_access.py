@@ -13,6 +13,7 @@ the URL configuration so that a new view without an entry fails.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -40,6 +42,7 @@ from headway.exploration.models import Option
 from headway.exploration.services import option_add
 from headway.onet.models import Occupation
 from headway.practices.models import (
+    CoachInvitation,
     IntroRequest,
     MemberRole,
     Membership,
@@ -415,6 +418,11 @@ MODEL_CASES = [
     ),
 ]
 
+
+def _coach_invitation(c: Ctx) -> CoachInvitation:
+    return CoachInvitation.objects.get(practice=c.world.practice, email="nora@example.com")
+
+
 PRACTICE_CASES = [
     # A non-owner coach may see the member list but not manage it: 403. Coaches of another
     # practice and non-coaches never see the membership: 404.
@@ -436,6 +444,22 @@ PRACTICE_CASES = [
         changed=lambda c: Membership.objects.filter(
             user=c.world.colleague, role=MemberRole.OWNER
         ).exists(),
+    ),
+    Case(
+        "coach_invitation_resend",
+        "open",
+        "post",
+        lambda c: reverse("coach_invitation_resend", args=[_coach_invitation(c).pk]),
+        hidden(owner=302, colleague=403),
+        changed=lambda c: _coach_invitation(c).sent_at > timezone.now() - timedelta(minutes=1),
+    ),
+    Case(
+        "coach_invitation_withdraw",
+        "open",
+        "post",
+        lambda c: reverse("coach_invitation_withdraw", args=[_coach_invitation(c).pk]),
+        hidden(owner=302, colleague=403),
+        changed=lambda c: _coach_invitation(c).revoked_at is not None,
     ),
     Case(
         "coach_public",

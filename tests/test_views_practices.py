@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from headway.accounts.models import User
 from headway.engagements.models import AgreementAcceptance
@@ -283,6 +286,7 @@ def test_coach_profile_edit_and_the_public_page(world: World) -> None:
     html = page.content.decode()
     assert "Olivia Owner" in html and "Career changes, calmly" in html
     assert "<li>Mid-career change</li>" in html
+    assert "Career coach at <strong>Northstar Coaching</strong>" in html
     assert public_url in browser.get(reverse("profile_edit")).content.decode()
     # Clients read the same profile from their engagement.
     client_view = world.login(world.client).get(
@@ -371,3 +375,44 @@ def test_a_coach_does_not_create_a_second_practice(world: World) -> None:
     assert browser.get(reverse("practice_new")).url == reverse("practice")
     browser.post(reverse("practice_new"), {"name": "Second"})
     assert Membership.objects.filter(user=world.owner).count() == 1
+
+
+def test_owner_sends_a_coach_invitation_again_and_withdraws_it(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    browser = world.login(world.owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        browser.post(reverse("practice"), {"email": "nora@example.com"})
+    invitation = CoachInvitation.objects.get(email="nora@example.com")
+    first = site_link(mail.outbox[-1].body, "coach_invitation")
+    page = browser.get(reverse("practice")).content.decode()
+    assert reverse("coach_invitation_resend", args=[invitation.pk]) in page
+    assert reverse("coach_invitation_withdraw", args=[invitation.pk]) in page
+
+    # At once: refused with a reason, nothing sent.
+    response = browser.post(reverse("coach_invitation_resend", args=[invitation.pk]), follow=True)
+    assert any("less than a minute ago" in m for m in messages_of(response))
+    assert len(mail.outbox) == 1
+
+    CoachInvitation.objects.filter(pk=invitation.pk).update(
+        sent_at=timezone.now() - timedelta(hours=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post(
+            reverse("coach_invitation_resend", args=[invitation.pk]), follow=True
+        )
+    assert messages_of(response) == [
+        "Invitation sent again to nora@example.com; the earlier link stops working."
+    ]
+    second = site_link(mail.outbox[-1].body, "coach_invitation")
+    assert Client().get(first).status_code == 404
+    assert Client().get(second).status_code == 200
+
+    response = browser.post(reverse("coach_invitation_withdraw", args=[invitation.pk]), follow=True)
+    assert messages_of(response) == [
+        "Invitation of nora@example.com withdrawn: its link no longer works."
+    ]
+    assert reverse("coach_invitation_resend", args=[invitation.pk]) not in response.content.decode()
+    gone = Client().get(second)
+    assert gone.status_code == 404
+    assert "The practice has withdrawn this invitation." in gone.content.decode()

@@ -59,6 +59,8 @@ class CoachInvitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # When the email last went out: a resend makes a new link, and waits a little between two.
+    sent_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
         return f"Invitation of {self.email} to {self.practice_id}"
@@ -96,6 +98,10 @@ class CoachProfile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("coach_public", args=[self.slug])
+
+    def practices(self) -> list[Practice]:
+        """The practices the coach works in, named on their page (a coach may be in several)."""
+        return [m.practice for m in self.user.memberships.select_related("practice")]
 
     def specialty_list(self) -> list[str]:
         return [s.strip() for s in self.specialties.splitlines() if s.strip()]

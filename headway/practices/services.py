@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -94,13 +96,74 @@ def practice_invite_coach(*, practice: Practice, by: User, email: str) -> CoachI
     email = email.strip().lower()
     if Membership.objects.filter(practice=practice, user__email__iexact=email).exists():
         raise ValidationError(f"{email} is already a coach in this practice.")
-    raw, digest = new_token()
+    if CoachInvitation.objects.filter(
+        practice=practice, email=email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).exists():
+        raise ValidationError(
+            f"{email} is already invited: send the invitation again from the list of coaches."
+        )
+    _, digest = new_token()
     invitation = CoachInvitation.objects.create(
         practice=practice, email=email, invited_by=by, token_hash=digest
     )
-    link = absolute(reverse("coach_invitation", args=[raw]))
-    send_templated(email, "coach_invitation", {"practice": practice, "inviter": by, "link": link})
+    _coach_invitation_send(invitation, by)
     return invitation
+
+
+RESEND_AFTER = timedelta(minutes=1)
+
+
+def _coach_invitation_send(invitation: CoachInvitation, by: User) -> None:
+    """A fresh link each time: only the newest email's link works."""
+    raw, digest = new_token()
+    invitation.token_hash = digest
+    invitation.sent_at = timezone.now()
+    invitation.save(update_fields=["token_hash", "sent_at"])
+    link = absolute(reverse("coach_invitation", args=[raw]))
+    send_templated(
+        invitation.email,
+        "coach_invitation",
+        {"practice": invitation.practice, "inviter": by, "link": link},
+    )
+
+
+def _open_invitation(invitation: CoachInvitation) -> CoachInvitation:
+    # Re-read under a lock: someone may have accepted or withdrawn it meanwhile.
+    fresh = (
+        CoachInvitation.objects.select_for_update().select_related("practice").get(pk=invitation.pk)
+    )
+    if fresh.accepted_at is not None:
+        raise ValidationError(f"{fresh.email} has already joined.")
+    if fresh.revoked_at is not None:
+        raise ValidationError(f"The invitation of {fresh.email} was withdrawn.")
+    return fresh
+
+
+@transaction.atomic
+def coach_invitation_resend(*, invitation: CoachInvitation, by: User) -> CoachInvitation:
+    fresh = _open_invitation(invitation)
+    if timezone.now() - fresh.sent_at < RESEND_AFTER:
+        raise ValidationError(
+            f"The invitation of {fresh.email} went out less than a minute ago. "
+            "Give it a moment to arrive (and check the spam folder) before sending it again."
+        )
+    _coach_invitation_send(fresh, by)
+    return fresh
+
+
+@transaction.atomic
+def coach_invitation_withdraw(*, invitation: CoachInvitation, by: User) -> CoachInvitation:
+    fresh = _open_invitation(invitation)
+    fresh.revoked_at = timezone.now()
+    fresh.save(update_fields=["revoked_at"])
+    return fresh
+
+
+def coach_invitation_withdrawn(raw: str) -> bool:
+    """Whether this link was one the practice withdrew: its page says so."""
+    return CoachInvitation.objects.filter(
+        token_hash=hash_token(raw), accepted_at__isnull=True, revoked_at__isnull=False
+    ).exists()
 
 
 def coach_invitation_by_token(raw: str) -> CoachInvitation | None:

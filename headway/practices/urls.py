@@ -9,6 +9,16 @@ urlpatterns = [
     path("practice/new/", views.practice_new, name="practice_new"),
     path("practice/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
     path("practice/members/<int:pk>/role/", views.member_role, name="member_role"),
+    path(
+        "practice/invitations/<int:pk>/resend/",
+        views.coach_invitation_resend_view,
+        name="coach_invitation_resend",
+    ),
+    path(
+        "practice/invitations/<int:pk>/withdraw/",
+        views.coach_invitation_withdraw_view,
+        name="coach_invitation_withdraw",
+    ),
     path("practice/agreement/", views.agreement_edit, name="agreement_edit"),
     path("profile/", views.profile_edit, name="profile_edit"),
     path("c/<slug:slug>/", views.coach_public, name="coach_public"),

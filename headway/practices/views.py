@@ -19,11 +19,20 @@ from headway.practices.forms import (
     InviteCoachForm,
     PracticeForm,
 )
-from headway.practices.models import CoachProfile, IntroRequest, MemberRole, Membership
+from headway.practices.models import (
+    CoachInvitation,
+    CoachProfile,
+    IntroRequest,
+    MemberRole,
+    Membership,
+)
 from headway.practices.services import (
     agreement_publish,
     coach_invitation_accept,
     coach_invitation_by_token,
+    coach_invitation_resend,
+    coach_invitation_withdraw,
+    coach_invitation_withdrawn,
     coach_profile_ensure,
     intro_request_create,
     intro_request_mark_handled,
@@ -117,6 +126,44 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("practice")
 
 
+def _get_invitation(request: HttpRequest, pk: int) -> CoachInvitation:
+    """An open coach invitation of the owner's own practice; 404 for any other."""
+    owner = _owner_membership(request)
+    return get_object_or_404(
+        CoachInvitation, pk=pk, practice=owner.practice, accepted_at__isnull=True
+    )
+
+
+@login_required
+@require_POST
+def coach_invitation_resend_view(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = _get_invitation(request, pk)
+    try:
+        coach_invitation_resend(invitation=invitation, by=current_user(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, f"Invitation sent again to {invitation.email}; the earlier link stops working."
+        )
+    return redirect("practice")
+
+
+@login_required
+@require_POST
+def coach_invitation_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = _get_invitation(request, pk)
+    try:
+        coach_invitation_withdraw(invitation=invitation, by=current_user(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, f"Invitation of {invitation.email} withdrawn: its link no longer works."
+        )
+    return redirect("practice")
+
+
 @login_required
 def agreement_edit(request: HttpRequest) -> HttpResponse:
     membership = _owner_membership(request)
@@ -202,7 +249,12 @@ def practice_new(request: HttpRequest) -> HttpResponse:
 def coach_invitation(request: HttpRequest, token: str) -> HttpResponse:
     invitation = coach_invitation_by_token(token)
     if invitation is None:
-        return render(request, "engagements/invitation_invalid.html", status=404)
+        return render(
+            request,
+            "engagements/invitation_invalid.html",
+            {"withdrawn": coach_invitation_withdrawn(token)},
+            status=404,
+        )
     form = None
     if request.user.is_authenticated:
         if request.method == "POST":
