@@ -247,7 +247,11 @@ STEP_EVENTS = {
     "edited": "Step changed",
     "deleted": "Step removed",
 }
-OBSTACLE_EVENTS = {"added": "Obstacle planned for", "deleted": "Obstacle removed"}
+OBSTACLE_EVENTS = {
+    "added": "Obstacle planned for",
+    "edited": "If-then plan changed",
+    "deleted": "Obstacle removed",
+}
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from headway.planning.models import (
     AccountabilityLink,
     Goal,
     GoalStatus,
+    Obstacle,
     StepKind,
 )
 
@@ -116,6 +117,24 @@ def edit_form_of(goal: Goal) -> EditGoalForm:
     )
 
 
+def obstacle_rows(
+    goal: Goal, edit_obstacle: int | None, edit_form: ObstacleForm | None
+) -> list[tuple[Obstacle, ObstacleForm]]:
+    """Each obstacle with its edit form: the one sent back with errors, or its words."""
+    rows = []
+    for o in goal.obstacles.all():
+        if o.pk == edit_obstacle and edit_form is not None:
+            form = edit_form
+        else:
+            parts = o.if_then
+            form = ObstacleForm(
+                initial={"obstacle": parts.obstacle, "plan": parts.plan},
+                auto_id=f"obstacle-{o.pk}-%s",
+            )
+        rows.append((o, form))
+    return rows
+
+
 def render_goal_page(
     request: HttpRequest, goal: Goal, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
@@ -128,7 +147,9 @@ def render_goal_page(
         "goal": goal,
         "can_write": may_write(engagement, request),
         "plan_open": goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED),
-        "obstacles": list(goal.obstacles.all()),
+        "obstacles": obstacle_rows(
+            goal, forms.get("edit_obstacle"), forms.pop("edit_obstacle_form", None)
+        ),
         "revisions": revision_views(goal),
         "status_form": StatusForm(),
         "status_choices": [
@@ -140,6 +161,7 @@ def render_goal_page(
         "step_form": StepForm(),
         "obstacle_form": ObstacleForm(),
         "edit_step": None,
+        "edit_obstacle": None,
         "nav": nav_of(engagement, request),
         **form_context(edit),
         **forms,

@@ -25,6 +25,7 @@ from headway.planning.goal_pages import render_goal_page
 from headway.planning.goal_services import (
     obstacle_add,
     obstacle_delete,
+    obstacle_update,
     step_add,
     step_add_from_gap,
     step_delete,
@@ -121,6 +122,30 @@ def goal_obstacle_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpRespon
 
 @login_required
 @require_POST
+def goal_obstacle_edit(
+    request: HttpRequest, pk: int, goal_pk: int, obstacle_pk: int
+) -> HttpResponse:
+    goal = get_goal(request, pk, goal_pk)
+    refuse_unless_writer(goal.engagement, request)
+    obstacle = get_object_or_404(Obstacle, pk=obstacle_pk, goal=goal)
+    obstacle.goal = goal
+    form = ObstacleForm(request.POST, auto_id=f"obstacle-{obstacle.pk}-%s")
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            obstacle_update(
+                obstacle=obstacle, by=current_user(request), text=d["obstacle"], plan=d["plan"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Your if-then plan is saved.")
+            return _back(goal, f"obstacle-{obstacle.pk}")
+    return render_goal_page(request, goal, edit_obstacle=obstacle.pk, edit_obstacle_form=form)
+
+
+@login_required
+@require_POST
 def goal_obstacle_delete(
     request: HttpRequest, pk: int, goal_pk: int, obstacle_pk: int
 ) -> HttpResponse:
@@ -213,6 +238,11 @@ urlpatterns = [
         "e/<int:pk>/goals/<int:goal_pk>/obstacles/",
         goal_obstacle_add,
         name="goal_obstacle_add",
+    ),
+    path(
+        "e/<int:pk>/goals/<int:goal_pk>/obstacles/<int:obstacle_pk>/",
+        goal_obstacle_edit,
+        name="goal_obstacle_edit",
     ),
     path(
         "e/<int:pk>/goals/<int:goal_pk>/obstacles/<int:obstacle_pk>/delete/",
