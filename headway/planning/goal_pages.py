@@ -34,11 +34,15 @@ from headway.planning.goal_forms import (
 from headway.planning.models import (
     MAX_ACTIVE_GOALS,
     AccountabilityLink,
+    DecisionMatrix,
     Goal,
     GoalStatus,
+    MatrixOption,
     Obstacle,
     StepKind,
 )
+
+FROM_DECISION = "decision"  # ?from=decision: the client came from the decision matrix
 
 
 def _value(form: Form, name: str) -> str:
@@ -60,6 +64,32 @@ def form_context(form: GoalForm) -> dict[str, Any]:
     }
 
 
+def decision_choice(engagement: Engagement, request: HttpRequest) -> MatrixOption | None:
+    """The option chosen in the decision matrix, when the client came from "Turn this into
+    goals" (kept through the form's posts by a hidden field)."""
+    came = request.POST.get("from") if request.method == "POST" else request.GET.get("from")
+    if came != FROM_DECISION or not may_write(engagement, request):
+        return None
+    matrix = (
+        DecisionMatrix.objects.filter(engagement=engagement)
+        .select_related("chosen__board_option")
+        .first()
+    )
+    return matrix.chosen if matrix else None
+
+
+def goal_form_from(engagement: Engagement, chosen: MatrixOption | None) -> GoalForm:
+    """A new goal's form; from a decision, it starts with the chosen option in the client's
+    words and as the option the goal moves forward, for the client to make their own."""
+    if chosen is None:
+        return GoalForm(engagement=engagement)
+    initial: dict[str, Any] = {"text": f"Move into {chosen.title}"}
+    board = chosen.board_option
+    if board is not None and engagement.options.active().filter(pk=board.pk).exists():  # type: ignore[attr-defined]
+        initial["option"] = board.pk
+    return GoalForm(engagement=engagement, initial=initial)
+
+
 def render_goals_page(
     request: HttpRequest,
     engagement: Engagement,
@@ -77,6 +107,7 @@ def render_goals_page(
     )
     on = today()
     views = [goal_view(g, on=on) for g in goals]
+    chosen = decision_choice(engagement, request)
     active = [v for v in views if v.goal.status == GoalStatus.ACTIVE]
     context = {
         "e": engagement,
@@ -92,7 +123,9 @@ def render_goals_page(
         "new_link": new_link,
         "partner_form": partner_form or PartnerForm(),
         "nav": nav_of(engagement, request),
-        **form_context(form or GoalForm(engagement=engagement)),
+        "chosen": chosen,
+        "from_decision": FROM_DECISION,
+        **form_context(form or goal_form_from(engagement, chosen)),
     }
     return render(request, f"{TEMPLATES}goals.html", context, status=status)
 
