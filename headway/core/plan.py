@@ -82,6 +82,27 @@ def next_step(steps: Sequence[StepFacts]) -> StepFacts | None:
     return None
 
 
+def is_overdue(step: StepFacts, *, today: dt.date) -> bool:
+    """Open, with a date before today."""
+    return not step.done and step.due_on is not None and step.due_on < today
+
+
+def past_date_guess(day: dt.date, *, today: dt.date) -> dt.date | None:
+    """For a date before today, the date the person more likely meant: the same day and
+    month in the first year it is not past (the year is the easiest part to slip on). None
+    for today or later, or when no such day comes within a year."""
+    if day >= today:
+        return None
+    for year in (today.year, today.year + 1):
+        try:
+            guess = day.replace(year=year)
+        except ValueError:  # 29 February in a year without one
+            continue
+        if today <= guess <= today + dt.timedelta(days=366):
+            return guess
+    return None
+
+
 # --- the first-step hint ---------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from headway.core.plan import (
     achievable_questions,
     describe_revision,
     first_step_hint,
+    is_overdue,
     plan_order,
     plan_progress,
     relevant_question,
@@ -112,6 +113,7 @@ class GoalView:
     achievable: tuple[str, ...]
     relevant: str | None
     value: str  # the name of the value it serves, or ""
+    overdue: frozenset[int] = frozenset()  # pks of open steps dated before today
 
     @property
     def is_active(self) -> bool:
@@ -136,6 +138,9 @@ def goal_view(goal: Goal, *, on: dt.date | None = None) -> GoalView:
             value_key=goal.value_key, option=goal.option.title if goal.option else ""
         ),
         value=value_name(goal.value_key) if goal.value_key else "",
+        overdue=frozenset(
+            s.pk for s, f in zip(steps, facts, strict=True) if is_overdue(f, today=on)
+        ),
     )
 
 

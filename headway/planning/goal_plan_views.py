@@ -19,6 +19,7 @@ from headway.planning.goal_common import (
     get_step,
     nav_of,
     refuse_unless_writer,
+    today,
 )
 from headway.planning.goal_forms import GapStepForm, ObstacleForm, StepForm, gap_title
 from headway.planning.goal_pages import render_goal_page
@@ -44,7 +45,7 @@ def _back(goal: Goal, anchor: str) -> HttpResponse:
 def goal_step_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     goal = get_goal(request, pk, goal_pk)
     refuse_unless_writer(goal.engagement, request)
-    form = StepForm(request.POST)
+    form = StepForm(request.POST, today=today())
     if form.is_valid():
         try:
             step = step_add(goal=goal, by=current_user(request), **form.cleaned_data)
@@ -61,7 +62,7 @@ def goal_step_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
 def goal_step_edit(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) -> HttpResponse:
     step = get_step(request, pk, goal_pk, step_pk)
     refuse_unless_writer(step.goal.engagement, request)
-    form = StepForm(request.POST)
+    form = StepForm(request.POST, today=today(), current_due=step.due_on)
     if form.is_valid():
         try:
             step_update(step=step, by=current_user(request), fields=form.cleaned_data)
