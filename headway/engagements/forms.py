@@ -92,6 +92,9 @@ class MoveStageForm(forms.Form):
 
 
 class StatusForm(forms.Form):
+    """The engagement's status. An invitation not yet accepted reads Invited (never a
+    preselected "Active"): it can only stay so, or be concluded, which withdraws it."""
+
     status = forms.ChoiceField(
         label="Status",
         choices=[
@@ -101,6 +104,17 @@ class StatusForm(forms.Form):
         ],
     )
     reason = forms.CharField(label="Note", required=False, max_length=500)
+
+    def __init__(self, *args: Any, current: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if current == EngagementStatus.INVITED:
+            self.fields["status"].choices = [  # type: ignore[attr-defined]
+                (EngagementStatus.INVITED, "Invited: the client has not joined yet"),
+                (EngagementStatus.CONCLUDED, "Concluded: withdraw the invitation"),
+            ]
+            self.fields["status"].error_messages["invalid_choice"] = (
+                "The client has not accepted the invitation yet."
+            )
 
 
 class RequestCoachForm(forms.Form):
