@@ -301,7 +301,8 @@ def status_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Status: {engagement.get_status_display()}.")
     else:
-        messages.error(request, " ".join(form.errors.get("status", [])) or "Choose a status.")
+        refused = [str(e) for e in form.errors.get("status", [])]
+        messages.error(request, " ".join(refused) or "Choose a status.")
     return redirect(engagement)
 
 
