@@ -20,6 +20,7 @@ from headway.planning.goal_common import (
     nav_of,
     panel_for,
     parse_day,
+    reader_about,
     revision_views,
     today,
 )
@@ -106,7 +107,8 @@ def render_goals_page(
         .prefetch_related("steps")
     )
     on = today()
-    views = [goal_view(g, on=on) for g in goals]
+    about = reader_about(engagement, request)
+    views = [goal_view(g, on=on, about=about) for g in goals]
     chosen = decision_choice(engagement, request)
     active = [v for v in views if v.goal.status == GoalStatus.ACTIVE]
     context = {
@@ -116,6 +118,7 @@ def render_goals_page(
         "closed": [v for v in views if v.goal.status in (GoalStatus.ACHIEVED, GoalStatus.DROPPED)],
         "can_write": may_write(engagement, request),
         "is_client": engagement.is_client(request.user),
+        "about": about,
         "room": MAX_ACTIVE_GOALS - len(active),
         "max_goals": MAX_ACTIVE_GOALS,
         "full": full,
@@ -172,13 +175,15 @@ def render_goal_page(
     request: HttpRequest, goal: Goal, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     engagement = goal.engagement
-    view: GoalView = goal_view(goal)
+    about = reader_about(engagement, request)
+    view: GoalView = goal_view(goal, about=about)
     edit = forms.pop("form", None) or edit_form_of(goal)
     context = {
         "e": engagement,
         "g": view,
         "goal": goal,
         "can_write": may_write(engagement, request),
+        "about": about,
         "plan_open": goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED),
         "obstacles": obstacle_rows(
             goal, forms.get("edit_obstacle"), forms.pop("edit_obstacle_form", None)
