@@ -18,6 +18,9 @@ from headway.core.smart import SmartCheck
 from headway.core.values_cards import CARDS_BY_KEY
 
 FIRST_STEP_QUESTION = "What is a first step you could take this week, in under an hour?"
+# The same questions for someone else reading the client's plan (their coach): about the
+# client by name, never "you". `{name}` is the client's name.
+FIRST_STEP_QUESTION_ABOUT = "What is a first step {name} could take this week, in under an hour?"
 # A next step further out than this leaves the first week empty: momentum comes from
 # something done soon, so the hint asks for a smaller one.
 FIRST_STEP_WINDOW = dt.timedelta(days=14)
@@ -82,6 +85,27 @@ def next_step(steps: Sequence[StepFacts]) -> StepFacts | None:
     return None
 
 
+def is_overdue(step: StepFacts, *, today: dt.date) -> bool:
+    """Open, with a date before today."""
+    return not step.done and step.due_on is not None and step.due_on < today
+
+
+def past_date_guess(day: dt.date, *, today: dt.date) -> dt.date | None:
+    """For a date before today, the date the person more likely meant: the same day and
+    month in the first year it is not past (the year is the easiest part to slip on). None
+    for today or later, or when no such day comes within a year."""
+    if day >= today:
+        return None
+    for year in (today.year, today.year + 1):
+        try:
+            guess = day.replace(year=year)
+        except ValueError:  # 29 February in a year without one
+            continue
+        if today <= guess <= today + dt.timedelta(days=366):
+            return guess
+    return None
+
+
 # --- the first-step hint ---------------------------------------------------------------------
 
 
@@ -95,11 +119,21 @@ def sounds_big(title: str) -> bool:
     return len(title.split()) > LONG_STEP_WORDS or BIG_STEP.search(title) is not None
 
 
-def first_step_hint(steps: Sequence[StepFacts], *, today: dt.date) -> FirstStepHint | None:
+def first_step_hint(
+    steps: Sequence[StepFacts], *, today: dt.date, about: str | None = None
+) -> FirstStepHint | None:
     """A nudge towards a small first step, when the plan has none in reach this week.
 
     Nothing is said once every step is done, or while the next open step is small and due
-    within two weeks (or undated and small: the client knows when they will do it)."""
+    within two weeks (or undated and small: the client knows when they will do it).
+    `about` is the client's name when someone else reads the plan."""
+    hint = _first_step_hint(steps, today=today)
+    if hint is None or about is None:
+        return hint
+    return FirstStepHint(hint.reason, FIRST_STEP_QUESTION_ABOUT.format(name=about))
+
+
+def _first_step_hint(steps: Sequence[StepFacts], *, today: dt.date) -> FirstStepHint | None:
     if not steps:
         return FirstStepHint("There are no steps in this plan yet.")
     upcoming = next_step(steps)
@@ -200,23 +234,39 @@ CONFIDENCE_QUESTION = "How confident are you, from 1 to 10, that you will get th
 RAISE_CONFIDENCE_QUESTION = "What would move your confidence one point higher?"
 HOURS_QUESTION = "How many hours a week can you give this goal?"
 RELEVANT_QUESTION = "Which of your values, or which option you are exploring, does this goal serve?"
+CONFIDENCE_QUESTION_ABOUT = "How confident is {name}, from 1 to 10, that they will get there?"
+RAISE_CONFIDENCE_QUESTION_ABOUT = "What would move {name}'s confidence one point higher?"
+HOURS_QUESTION_ABOUT = "How many hours a week can {name} give this goal?"
+RELEVANT_QUESTION_ABOUT = (
+    "Which of {name}'s values, or which option they are exploring, does this goal serve?"
+)
 # Below this, people often find the goal slipping; above, a question would only be noise.
 CONFIDENT_ENOUGH = 7
 
 
-def achievable_questions(confidence: int | None, hours: int | None) -> tuple[str, ...]:
+def achievable_questions(
+    confidence: int | None, hours: int | None, *, about: str | None = None
+) -> tuple[str, ...]:
+    """Open questions about a goal's confidence and hours; to the client, or about them by
+    name (`about`) for someone else reading the plan."""
     asked: list[str] = []
     if confidence is None:
-        asked.append(CONFIDENCE_QUESTION)
+        asked.append(_asked(CONFIDENCE_QUESTION, CONFIDENCE_QUESTION_ABOUT, about))
     elif confidence < CONFIDENT_ENOUGH:
-        asked.append(RAISE_CONFIDENCE_QUESTION)
+        asked.append(_asked(RAISE_CONFIDENCE_QUESTION, RAISE_CONFIDENCE_QUESTION_ABOUT, about))
     if not hours:
-        asked.append(HOURS_QUESTION)
+        asked.append(_asked(HOURS_QUESTION, HOURS_QUESTION_ABOUT, about))
     return tuple(asked)
 
 
-def relevant_question(*, value_key: str, option: str) -> str | None:
-    return None if value_key or option else RELEVANT_QUESTION
+def relevant_question(*, value_key: str, option: str, about: str | None = None) -> str | None:
+    if value_key or option:
+        return None
+    return _asked(RELEVANT_QUESTION, RELEVANT_QUESTION_ABOUT, about)
+
+
+def _asked(to_client: str, about_client: str, name: str | None) -> str:
+    return to_client if name is None else about_client.format(name=name)
 
 
 # --- revisions ---------------------------------------------------------------------------------
@@ -247,7 +297,11 @@ STEP_EVENTS = {
     "edited": "Step changed",
     "deleted": "Step removed",
 }
-OBSTACLE_EVENTS = {"added": "Obstacle planned for", "deleted": "Obstacle removed"}
+OBSTACLE_EVENTS = {
+    "added": "Obstacle planned for",
+    "edited": "If-then plan changed",
+    "deleted": "Obstacle removed",
+}
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,13 @@ class Assessment(models.Model):
         return str(self.status.label)
 
     @property
+    def kind_in_sentence(self) -> str:
+        """The kind's name inside a sentence: "your interests (RIASEC) result". Only the
+        first letter is lowered; an acronym keeps its capitals."""
+        label = str(self.get_kind_display())  # type: ignore[attr-defined]
+        return label[:1].lower() + label[1:]
+
+    @property
     def is_completed(self) -> bool:
         return self.completed_at is not None
 

@@ -74,7 +74,7 @@ def _tell_client(assessment: Assessment, coach: User) -> None:
         {
             "client": client,
             "coach": coach,
-            "kind": assessment.get_kind_display().lower(),
+            "kind": assessment.kind_in_sentence,
             "due_on": assessment.due_on,
             "note": assessment.assignment_note,
             "link": absolute(

@@ -241,7 +241,7 @@ def assessment_complete_view(request: HttpRequest, pk: int, kind: str, apk: int)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return _back_to_take(assessment, step)
-    messages.success(request, f"Your {assessment.get_kind_display().lower()} result is ready.")
+    messages.success(request, f"Your {assessment.kind_in_sentence} result is ready.")
     return redirect(assessment)
 
 

@@ -136,7 +136,9 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             initial={"stage": context["next_stage"]},
         )
     if engagement.can_change_status(user):
-        context["status_form"] = StatusForm(initial={"status": engagement.status})
+        context["status_form"] = StatusForm(
+            initial={"status": engagement.status}, current=engagement.status
+        )
     if engagement.is_self_guided and engagement.is_client(user):
         context.update(_asks_context(request, questions))
     return render(request, "engagements/detail.html", context)
@@ -285,7 +287,7 @@ def status_view(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
     if not engagement.can_change_status(current_user(request)):
         raise PermissionDenied("Only the coach changes the engagement's status.")
-    form = StatusForm(request.POST)
+    form = StatusForm(request.POST, current=engagement.status)
     if form.is_valid():
         try:
             engagement_set_status(
@@ -298,6 +300,9 @@ def status_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, f"Status: {engagement.get_status_display()}.")
+    else:
+        refused = [str(e) for e in form.errors.get("status", [])]
+        messages.error(request, " ".join(refused) or "Choose a status.")
     return redirect(engagement)
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from headway.coaching.models import CoachingModel, Stage
-from headway.engagements.models import EngagementStatus, Intake, Stance
+from headway.engagements.models import SATISFACTION_RANGE, EngagementStatus, Intake, Stance
 
 
 class InviteClientForm(forms.Form):
@@ -33,6 +33,15 @@ class InviteClientForm(forms.Form):
 
 
 class IntakeForm(forms.ModelForm):
+    # Declared: the model field's own form field would start at 0 (min="0" in the page).
+    satisfaction = forms.IntegerField(
+        label=Intake._meta.get_field("satisfaction").verbose_name,
+        required=False,
+        min_value=1,
+        max_value=10,
+        error_messages={"min_value": SATISFACTION_RANGE, "max_value": SATISFACTION_RANGE},
+    )
+
     class Meta:
         model = Intake
         fields = [
@@ -50,7 +59,6 @@ class IntakeForm(forms.ModelForm):
             "constraints": forms.Textarea(attrs={"rows": 3}),
             "hopes": forms.Textarea(attrs={"rows": 3}),
             "stance": forms.RadioSelect,
-            "satisfaction": forms.NumberInput(attrs={"min": 1, "max": 10}),
             "years_in_field": forms.NumberInput(attrs={"min": 0, "max": 70}),
         }
 
@@ -58,12 +66,6 @@ class IntakeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Radio buttons need no "select an option" entry: leaving all unticked says the same.
         self.fields["stance"].choices = Stance.choices  # type: ignore[attr-defined]
-
-    def clean_satisfaction(self) -> int | None:
-        value = self.cleaned_data.get("satisfaction")
-        if value is not None and not 1 <= value <= 10:
-            raise forms.ValidationError("Choose a number from 1 (not at all) to 10 (completely).")
-        return value
 
 
 class StageChoiceField(forms.ModelChoiceField):
@@ -90,6 +92,9 @@ class MoveStageForm(forms.Form):
 
 
 class StatusForm(forms.Form):
+    """The engagement's status. An invitation not yet accepted reads Invited (never a
+    preselected "Active"): it can only stay so, or be concluded, which withdraws it."""
+
     status = forms.ChoiceField(
         label="Status",
         choices=[
@@ -99,6 +104,17 @@ class StatusForm(forms.Form):
         ],
     )
     reason = forms.CharField(label="Note", required=False, max_length=500)
+
+    def __init__(self, *args: Any, current: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if current == EngagementStatus.INVITED:
+            self.fields["status"].choices = [  # type: ignore[attr-defined]
+                (EngagementStatus.INVITED, "Invited: the client has not joined yet"),
+                (EngagementStatus.CONCLUDED, "Concluded: withdraw the invitation"),
+            ]
+            self.fields["status"].error_messages["invalid_choice"] = (
+                "The client has not accepted the invitation yet."
+            )
 
 
 class RequestCoachForm(forms.Form):

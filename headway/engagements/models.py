@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -216,6 +217,9 @@ class Stance(models.TextChoices):
     READY = "ready", "Ready to resign tomorrow"
 
 
+SATISFACTION_RANGE = "Choose a number from 1 (not at all) to 10 (completely)."
+
+
 class Intake(models.Model):
     """Where the client stands today: the current career state."""
 
@@ -224,7 +228,14 @@ class Intake(models.Model):
     field = models.CharField("Field or industry", max_length=200, blank=True)
     years_in_field = models.PositiveSmallIntegerField("Years in this field", null=True, blank=True)
     satisfaction = models.PositiveSmallIntegerField(
-        "Satisfaction with your work today (1-10)", null=True, blank=True
+        "Satisfaction with your work today (1-10)",
+        null=True,
+        blank=True,
+        # The validators also give the form's number field its min and max: 0 is not offered.
+        validators=[
+            MinValueValidator(1, SATISFACTION_RANGE),
+            MaxValueValidator(10, SATISFACTION_RANGE),
+        ],
     )
     change_prompt = models.TextField("What prompts the change now?", blank=True)
     stance = models.CharField("Where you stand", max_length=10, choices=Stance.choices, blank=True)

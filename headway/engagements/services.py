@@ -9,6 +9,7 @@ from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User, hash_token, new_token
 from headway.coaching.models import CoachingModel, ModelVersion, Stage, StageQuestion
 from headway.engagements.models import (
+    SATISFACTION_RANGE,
     AgreementAcceptance,
     Answer,
     Engagement,
@@ -337,6 +338,8 @@ def agreement_accept(
 @transaction.atomic
 def intake_save(*, engagement: Engagement, intake: Intake, submit: bool) -> Intake:
     _refuse_if_concluded(engagement)
+    if intake.satisfaction is not None and not 1 <= intake.satisfaction <= 10:
+        raise ValidationError({"satisfaction": SATISFACTION_RANGE})
     intake.engagement = engagement
     if submit and intake.submitted_at is None:
         intake.submitted_at = timezone.now()

@@ -73,7 +73,12 @@ def brief_facts(session: Session) -> BriefFacts:
             for c in check_ins
         ),
         plan_obstacles=tuple(
-            ObstacleFact(at=local(o.created_at), goal=o.goal.text, obstacle=o.obstacle, plan=o.plan)
+            ObstacleFact(
+                at=local(o.created_at),
+                goal=o.goal.text,
+                obstacle=o.if_then.obstacle,
+                plan=o.if_then.plan,
+            )
             for o in obstacles
         ),
         topics=tuple(session.topics.values_list("text", flat=True)),

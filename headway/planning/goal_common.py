@@ -22,6 +22,7 @@ from headway.core.plan import (
     achievable_questions,
     describe_revision,
     first_step_hint,
+    is_overdue,
     plan_order,
     plan_progress,
     relevant_question,
@@ -48,6 +49,15 @@ def may_write(engagement: Engagement, request: HttpRequest) -> bool:
 def refuse_unless_writer(engagement: Engagement, request: HttpRequest) -> None:
     if not may_write(engagement, request):
         raise PermissionDenied("Goals and plans are the client's: the coach reads them.")
+
+
+def reader_about(engagement: Engagement, request: HttpRequest) -> str | None:
+    """None when the client reads their own plan ("you"); else the client's first name, for
+    pages that speak about them ("Grace's confidence")."""
+    if engagement.is_client(current_user(request)):
+        return None
+    client = engagement.client
+    return (client.get_short_name() if client else "") or engagement.client_name
 
 
 def nav_of(engagement: Engagement, request: HttpRequest) -> str:
@@ -112,30 +122,38 @@ class GoalView:
     achievable: tuple[str, ...]
     relevant: str | None
     value: str  # the name of the value it serves, or ""
+    overdue: frozenset[int] = frozenset()  # pks of open steps dated before today
 
     @property
     def is_active(self) -> bool:
         return self.goal.status == GoalStatus.ACTIVE
 
 
-def goal_view(goal: Goal, *, on: dt.date | None = None) -> GoalView:
-    """Needs the goal's steps (prefetch them for a list) and its option."""
+def goal_view(goal: Goal, *, on: dt.date | None = None, about: str | None = None) -> GoalView:
+    """Needs the goal's steps (prefetch them for a list) and its option. `about` is the
+    client's name when someone else (the coach) reads: the questions speak of them."""
     on = on or today()
     steps = list(goal.steps.all())
     check = analyse(goal.text, on=on)
     facts = [step_facts(s) for s in steps]
-    hint = first_step_hint(facts, today=on) if goal.status == GoalStatus.ACTIVE else None
+    active = goal.status == GoalStatus.ACTIVE
+    hint = first_step_hint(facts, today=on, about=about) if active else None
     return GoalView(
         goal=goal,
         panel=smart_panel(check, due_on=goal.due_on) if check else None,
         progress=plan_progress(facts),
         steps=ordered_steps(steps),
         hint=hint,
-        achievable=achievable_questions(goal.confidence, goal.hours_per_week),
+        achievable=achievable_questions(goal.confidence, goal.hours_per_week, about=about),
         relevant=relevant_question(
-            value_key=goal.value_key, option=goal.option.title if goal.option else ""
+            value_key=goal.value_key,
+            option=goal.option.title if goal.option else "",
+            about=about,
         ),
         value=value_name(goal.value_key) if goal.value_key else "",
+        overdue=frozenset(
+            s.pk for s, f in zip(steps, facts, strict=True) if is_overdue(f, today=on)
+        ),
     )
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.dateparse import parse_date
 
+from headway.core.plan import format_day, past_date_guess
 from headway.core.values_cards import CARDS_BY_KEY
 from headway.discovery.models import Assessment, Kind
 from headway.engagements.models import Engagement
@@ -26,6 +30,14 @@ GAP_KINDS = [
     (StepKind.ACTION, "Something else"),
 ]
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+PAST_KEEP = "keep"  # "Save anyway": the date in the past is the one the client means
+
+
+def parse_date_or_none(raw: str) -> dt.date | None:
+    try:
+        return parse_date(raw)
+    except ValueError:
+        return None
 
 
 def top_values(engagement: Engagement) -> list[tuple[str, str]]:
@@ -125,14 +137,41 @@ class StatusForm(forms.Form):
 
 
 class StepForm(forms.Form):
+    """A step. A new date before today is asked about, not refused: the page offers the date
+    the client more likely meant and "Save anyway" (the buttons post `past`)."""
+
     title = forms.CharField(label="Step", max_length=300)
     kind = forms.ChoiceField(label="Kind", choices=StepKind.choices, initial=StepKind.ACTION)
     due_on = forms.DateField(label="By when", required=False, widget=DATE)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        today: dt.date | None = None,
+        current_due: dt.date | None = None,
+        **kwargs: Any,
+    ) -> None:
         # Its own ids: it shares a page with the goal's form, whose fields have the same names.
         kwargs.setdefault("auto_id", "step_%s")
         super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        self.current_due = current_due  # a date kept as it was is not asked about again
+        self.past_day: dt.date | None = None
+        self.past_guess: dt.date | None = None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day, choice = data.get("due_on"), self.data.get("past", "")
+        if choice and choice != PAST_KEEP:
+            guess = parse_date_or_none(choice)
+            if guess is not None and guess >= self.today:
+                data["due_on"] = guess
+                return data
+        if day and day < self.today and day != self.current_due and choice != PAST_KEEP:
+            self.past_day, self.past_guess = day, past_date_guess(day, today=self.today)
+            meant = f" Did you mean {format_day(self.past_guess)}?" if self.past_guess else ""
+            self.add_error("due_on", f"{format_day(day)} is in the past.{meant}")
+        return data
 
 
 class ObstacleForm(forms.Form):

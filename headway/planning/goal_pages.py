@@ -20,6 +20,7 @@ from headway.planning.goal_common import (
     nav_of,
     panel_for,
     parse_day,
+    reader_about,
     revision_views,
     today,
 )
@@ -34,10 +35,15 @@ from headway.planning.goal_forms import (
 from headway.planning.models import (
     MAX_ACTIVE_GOALS,
     AccountabilityLink,
+    DecisionMatrix,
     Goal,
     GoalStatus,
+    MatrixOption,
+    Obstacle,
     StepKind,
 )
+
+FROM_DECISION = "decision"  # ?from=decision: the client came from the decision matrix
 
 
 def _value(form: Form, name: str) -> str:
@@ -59,6 +65,32 @@ def form_context(form: GoalForm) -> dict[str, Any]:
     }
 
 
+def decision_choice(engagement: Engagement, request: HttpRequest) -> MatrixOption | None:
+    """The option chosen in the decision matrix, when the client came from "Turn this into
+    goals" (kept through the form's posts by a hidden field)."""
+    came = request.POST.get("from") if request.method == "POST" else request.GET.get("from")
+    if came != FROM_DECISION or not may_write(engagement, request):
+        return None
+    matrix = (
+        DecisionMatrix.objects.filter(engagement=engagement)
+        .select_related("chosen__board_option")
+        .first()
+    )
+    return matrix.chosen if matrix else None
+
+
+def goal_form_from(engagement: Engagement, chosen: MatrixOption | None) -> GoalForm:
+    """A new goal's form; from a decision, it starts with the chosen option in the client's
+    words and as the option the goal moves forward, for the client to make their own."""
+    if chosen is None:
+        return GoalForm(engagement=engagement)
+    initial: dict[str, Any] = {"text": f"Move into {chosen.title}"}
+    board = chosen.board_option
+    if board is not None and engagement.options.active().filter(pk=board.pk).exists():  # type: ignore[attr-defined]
+        initial["option"] = board.pk
+    return GoalForm(engagement=engagement, initial=initial)
+
+
 def render_goals_page(
     request: HttpRequest,
     engagement: Engagement,
@@ -75,7 +107,9 @@ def render_goals_page(
         .prefetch_related("steps")
     )
     on = today()
-    views = [goal_view(g, on=on) for g in goals]
+    about = reader_about(engagement, request)
+    views = [goal_view(g, on=on, about=about) for g in goals]
+    chosen = decision_choice(engagement, request)
     active = [v for v in views if v.goal.status == GoalStatus.ACTIVE]
     context = {
         "e": engagement,
@@ -84,6 +118,7 @@ def render_goals_page(
         "closed": [v for v in views if v.goal.status in (GoalStatus.ACHIEVED, GoalStatus.DROPPED)],
         "can_write": may_write(engagement, request),
         "is_client": engagement.is_client(request.user),
+        "about": about,
         "room": MAX_ACTIVE_GOALS - len(active),
         "max_goals": MAX_ACTIVE_GOALS,
         "full": full,
@@ -91,7 +126,9 @@ def render_goals_page(
         "new_link": new_link,
         "partner_form": partner_form or PartnerForm(),
         "nav": nav_of(engagement, request),
-        **form_context(form or GoalForm(engagement=engagement)),
+        "chosen": chosen,
+        "from_decision": FROM_DECISION,
+        **form_context(form or goal_form_from(engagement, chosen)),
     }
     return render(request, f"{TEMPLATES}goals.html", context, status=status)
 
@@ -116,19 +153,41 @@ def edit_form_of(goal: Goal) -> EditGoalForm:
     )
 
 
+def obstacle_rows(
+    goal: Goal, edit_obstacle: int | None, edit_form: ObstacleForm | None
+) -> list[tuple[Obstacle, ObstacleForm]]:
+    """Each obstacle with its edit form: the one sent back with errors, or its words."""
+    rows = []
+    for o in goal.obstacles.all():
+        if o.pk == edit_obstacle and edit_form is not None:
+            form = edit_form
+        else:
+            parts = o.if_then
+            form = ObstacleForm(
+                initial={"obstacle": parts.obstacle, "plan": parts.plan},
+                auto_id=f"obstacle-{o.pk}-%s",
+            )
+        rows.append((o, form))
+    return rows
+
+
 def render_goal_page(
     request: HttpRequest, goal: Goal, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     engagement = goal.engagement
-    view: GoalView = goal_view(goal)
+    about = reader_about(engagement, request)
+    view: GoalView = goal_view(goal, about=about)
     edit = forms.pop("form", None) or edit_form_of(goal)
     context = {
         "e": engagement,
         "g": view,
         "goal": goal,
         "can_write": may_write(engagement, request),
+        "about": about,
         "plan_open": goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED),
-        "obstacles": list(goal.obstacles.all()),
+        "obstacles": obstacle_rows(
+            goal, forms.get("edit_obstacle"), forms.pop("edit_obstacle_form", None)
+        ),
         "revisions": revision_views(goal),
         "status_form": StatusForm(),
         "status_choices": [
@@ -140,6 +199,7 @@ def render_goal_page(
         "step_form": StepForm(),
         "obstacle_form": ObstacleForm(),
         "edit_step": None,
+        "edit_obstacle": None,
         "nav": nav_of(engagement, request),
         **form_context(edit),
         **forms,

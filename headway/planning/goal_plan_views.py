@@ -19,12 +19,14 @@ from headway.planning.goal_common import (
     get_step,
     nav_of,
     refuse_unless_writer,
+    today,
 )
 from headway.planning.goal_forms import GapStepForm, ObstacleForm, StepForm, gap_title
 from headway.planning.goal_pages import render_goal_page
 from headway.planning.goal_services import (
     obstacle_add,
     obstacle_delete,
+    obstacle_update,
     step_add,
     step_add_from_gap,
     step_delete,
@@ -43,7 +45,7 @@ def _back(goal: Goal, anchor: str) -> HttpResponse:
 def goal_step_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     goal = get_goal(request, pk, goal_pk)
     refuse_unless_writer(goal.engagement, request)
-    form = StepForm(request.POST)
+    form = StepForm(request.POST, today=today())
     if form.is_valid():
         try:
             step = step_add(goal=goal, by=current_user(request), **form.cleaned_data)
@@ -60,7 +62,7 @@ def goal_step_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
 def goal_step_edit(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) -> HttpResponse:
     step = get_step(request, pk, goal_pk, step_pk)
     refuse_unless_writer(step.goal.engagement, request)
-    form = StepForm(request.POST)
+    form = StepForm(request.POST, today=today(), current_due=step.due_on)
     if form.is_valid():
         try:
             step_update(step=step, by=current_user(request), fields=form.cleaned_data)
@@ -117,6 +119,30 @@ def goal_obstacle_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpRespon
             messages.success(request, "Your if-then plan is saved.")
             return _back(goal, "obstacles")
     return render_goal_page(request, goal, obstacle_form=form)
+
+
+@login_required
+@require_POST
+def goal_obstacle_edit(
+    request: HttpRequest, pk: int, goal_pk: int, obstacle_pk: int
+) -> HttpResponse:
+    goal = get_goal(request, pk, goal_pk)
+    refuse_unless_writer(goal.engagement, request)
+    obstacle = get_object_or_404(Obstacle, pk=obstacle_pk, goal=goal)
+    obstacle.goal = goal
+    form = ObstacleForm(request.POST, auto_id=f"obstacle-{obstacle.pk}-%s")
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            obstacle_update(
+                obstacle=obstacle, by=current_user(request), text=d["obstacle"], plan=d["plan"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Your if-then plan is saved.")
+            return _back(goal, f"obstacle-{obstacle.pk}")
+    return render_goal_page(request, goal, edit_obstacle=obstacle.pk, edit_obstacle_form=form)
 
 
 @login_required
@@ -213,6 +239,11 @@ urlpatterns = [
         "e/<int:pk>/goals/<int:goal_pk>/obstacles/",
         goal_obstacle_add,
         name="goal_obstacle_add",
+    ),
+    path(
+        "e/<int:pk>/goals/<int:goal_pk>/obstacles/<int:obstacle_pk>/",
+        goal_obstacle_edit,
+        name="goal_obstacle_edit",
     ),
     path(
         "e/<int:pk>/goals/<int:goal_pk>/obstacles/<int:obstacle_pk>/delete/",

@@ -17,6 +17,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from headway.accounts.models import User, hash_token, new_token
+from headway.core.if_then import IfThen, if_then
 from headway.core.plan import revision_diff
 from headway.core.values_cards import CARDS_BY_KEY
 from headway.engagements.models import Engagement, EngagementStatus
@@ -323,19 +324,42 @@ def step_add_from_gap(
 # --- obstacles -----------------------------------------------------------------------------
 
 
+def _if_then(obstacle: str, plan: str) -> IfThen:
+    """The person's words without the "If" and "then I will" the page shows around them."""
+    parts = if_then(obstacle, plan)
+    if not parts.obstacle:
+        raise ValidationError("Describe what might get in the way: “If …”.")
+    if not parts.plan:
+        raise ValidationError("Add what you will do when it happens: “…then I will …”.")
+    return parts
+
+
 @transaction.atomic
 def obstacle_add(*, goal: Goal, by: User, obstacle: str, plan: str) -> Obstacle:
     """An anticipated obstacle with its if-then plan: "If …, then I will …"."""
     _plan_writes(goal, by)
-    obstacle, plan = obstacle.strip(), plan.strip()
-    if not obstacle:
-        raise ValidationError("Describe what might get in the way: “If …”.")
-    if not plan:
-        raise ValidationError("Add what you will do when it happens: “…then I will …”.")
-    item = Obstacle.objects.create(goal=goal, obstacle=obstacle, plan=plan)
-    _record(goal, by, {"obstacle": {"action": "added", "text": obstacle}})
+    parts = _if_then(obstacle, plan)
+    item = Obstacle.objects.create(goal=goal, obstacle=parts.obstacle, plan=parts.plan)
+    _record(goal, by, {"obstacle": {"action": "added", "text": parts.obstacle}})
     goal.engagement.touch()
     return item
+
+
+@transaction.atomic
+def obstacle_update(*, obstacle: Obstacle, by: User, text: str, plan: str) -> Obstacle:
+    """The obstacle or its plan in new words; the history keeps what it said before."""
+    goal = obstacle.goal
+    _plan_writes(goal, by)
+    parts = _if_then(text, plan)
+    before = {"obstacle": obstacle.obstacle, "plan": obstacle.plan}
+    after = {"obstacle": parts.obstacle, "plan": parts.plan}
+    if before == after:
+        return obstacle
+    obstacle.obstacle, obstacle.plan = parts.obstacle, parts.plan
+    obstacle.save(update_fields=["obstacle", "plan"])
+    _record(goal, by, {"obstacle": {"action": "edited", "text": parts.obstacle}})
+    goal.engagement.touch()
+    return obstacle
 
 
 @transaction.atomic

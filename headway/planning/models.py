@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from headway.core.if_then import IfThen, if_then
+
 # --- the decision matrix ------------------------------------------------------------------
 
 
@@ -201,6 +203,12 @@ class Obstacle(models.Model):
 
     def __str__(self) -> str:
         return self.obstacle[:60]
+
+    @property
+    def if_then(self) -> IfThen:
+        """As the page shows it: plans saved before the page took off a typed "If" or
+        "then I will" read without them too."""
+        return if_then(self.obstacle, self.plan)
 
 
 class AccountabilityLink(models.Model):

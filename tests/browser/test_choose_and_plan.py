@@ -39,6 +39,7 @@ def test_choose_then_plan_then_calendar(
     page.get_by_role("link", name="Turn this into goals").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Goals and action plan")
+    expect(page.get_by_label("My goal")).to_have_value("Move into UX research")
     panel = page.locator("#smart-panel")
     page.get_by_label("My goal").fill("Get into UX")
     expect(panel.locator(".smart-question").first).to_be_visible()

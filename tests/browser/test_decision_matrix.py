@@ -108,7 +108,7 @@ def test_build_score_weigh_and_choose(new_context: Callable[[], BrowserContext],
     choose.get_by_role("button", name="This is my choice").click()
     expect(client.get_by_text("You chose “UX research”.")).to_be_visible()
     expect(client.get_by_role("link", name="Turn this into goals")).to_have_attribute(
-        "href", f"/e/{e.pk}/goals/"
+        "href", f"/e/{e.pk}/goals/?from=decision#new-goal"
     )
     axe_check(client)
     fits_the_screen(client)

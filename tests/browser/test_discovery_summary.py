@@ -41,7 +41,7 @@ def test_assign_take_and_see_the_summary(
     coach.get_by_role("button", name="Assign").click()
     expect(coach.get_by_text("Interests (RIASEC) assigned to")).to_be_visible()
 
-    email = mailbox.wait_for(world.client.email, subject="interests (riasec)")
+    email = mailbox.wait_for(world.client.email, subject="interests (RIASEC)")
     assert "Have a go before Thursday" in email.body
 
     client = new_context().new_page()

@@ -84,7 +84,7 @@ def test_interests_from_the_first_answer_to_matching_occupations(
     axe_check(page)
     page.get_by_role("button", name="Finish and see my profile").click()
 
-    expect(page.get_by_text("Your interests (riasec) result is ready.")).to_be_visible()
+    expect(page.get_by_text("Your interests (RIASEC) result is ready.")).to_be_visible()
     expect(page.locator(".riasec-code")).to_have_text("IAS")
     expect(page.locator("svg.radar-chart")).to_be_visible()
     table = page.get_by_role("table", name="Interest profile")

@@ -268,6 +268,17 @@ PLANNING_CASES += [
         hidden(owner=403, client=200),
     ),
     Case(
+        "goal_obstacle_edit",
+        "coached",
+        "post",
+        _g("goal_obstacle_edit", _obstacle),
+        CLIENT_WRITES,
+        data=lambda c: {"obstacle": "If I feel unsure", "plan": "then I will write first"},
+        changed=lambda c: Obstacle.objects.filter(
+            obstacle="I feel unsure", plan="write first"
+        ).exists(),
+    ),
+    Case(
         "goal_obstacle_delete",
         "coached",
         "post",

@@ -47,6 +47,10 @@ def _goal(world: World, text: str = CLEAR, **kw) -> Goal:
     return goal_create(engagement=world.engagement, by=world.client, text=text, **kw)
 
 
+def _in_a_month() -> str:
+    return (dt.date.today() + dt.timedelta(days=30)).isoformat()
+
+
 def _conclude(world: World) -> None:
     world.engagement.status = EngagementStatus.CONCLUDED
     world.engagement.save()
@@ -363,7 +367,7 @@ def test_the_checklist_round_trip(world):
     client = world.login(world.client)
     client.post(
         goal_url(world, goal, "goal_step_add"),
-        {"title": "Email Ana", "kind": "mentoring", "due_on": "2026-06-01"},
+        {"title": "Email Ana", "kind": "mentoring", "due_on": _in_a_month()},
     )
     client.post(
         goal_url(world, goal, "goal_step_add"), {"title": "Read a UX book", "kind": "action"}
