@@ -9,7 +9,7 @@ any release is imported, every resource answers 503 and says how to import one.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from django.http import HttpRequest
@@ -19,7 +19,7 @@ from ninja.errors import HttpError
 
 from headway.api.schemas import ErrorOut
 from headway.core.interests import normalise_profile
-from headway.core.pathways import element_position
+from headway.core.pathways import Narrowing, element_position
 from headway.core.search import Quality
 from headway.core.similarity import OccupationIndex
 from headway.onet.models import Domain, Element, JobZone, Occupation, Release
@@ -343,7 +343,13 @@ class PathwaysIn(Schema):
     job_zones: list[int] | None = Field(
         None, description="Keep only occupations in these job zones (1-5); null for all."
     )
+    exclude_family: bool = Field(
+        False,
+        description="Leave out occupations in the same SOC minor group as the past occupations "
+        "(a teacher's other teaching jobs, say), for someone leaving their field.",
+    )
     top: int = Field(10, description=f"How many pathways, 1-{MAX_PATHWAYS}.")
+    offset: int = Field(0, description="Skip this many of the best first, for the next page.")
 
 
 class PathwaySourceOut(Schema):
@@ -353,6 +359,7 @@ class PathwaySourceOut(Schema):
     interests: list[float] | None
     holland_code: str | None
     job_zones: list[int] | None
+    exclude_family: bool
 
 
 class PathwaysOut(Schema):
@@ -496,24 +503,6 @@ def element_ids_of(profile: OccupationProfile) -> dict[tuple[str, str], str]:
     return {(domain, name): element_id for domain, name, element_id in rows}
 
 
-def pathways_in_zones(
-    compute: Callable[[int], dict[str, Any]], total: int, top: int, job_zones: Sequence[int]
-) -> dict[str, Any]:
-    """`compute(top)` (pathways_for) kept to `job_zones`: ask for more until `top` remain.
-
-    Scores do not depend on how many are asked for, so the filtered list is the best
-    `top` in those zones.
-    """
-    allowed = set(job_zones)
-    asked = min(total, top * 4)
-    while True:
-        result = compute(asked)
-        kept = [p for p in result["related"] if p["job_zone"] in allowed]
-        if len(kept) >= top or asked >= total:
-            return {**result, "related": kept[:top]}
-        asked = min(total, asked * 4)
-
-
 # --- handlers ----------------------------------------------------------------------------
 
 
@@ -603,19 +592,27 @@ def pathways(request: HttpRequest, payload: PathwaysIn) -> PathwaysOut:
     check_pathway_source(index, payload)
     check_job_zones(payload.job_zones)
     check_count("top", payload.top, MAX_PATHWAYS)
-
-    def compute(top: int) -> dict[str, Any]:
-        return pathways_for(
-            codes=payload.from_, skills=payload.skills, interests=payload.interests, top=top
-        )
-
-    if payload.job_zones is None:
-        result = compute(payload.top)
-    else:
-        total = len(index.data.codes)
-        result = pathways_in_zones(compute, total, payload.top, payload.job_zones)
-    source = {"skills": None, "interests": None, "holland_code": None, **result["source"]}
+    if payload.offset < 0:
+        raise HttpError(400, "`offset` counts from 0.")
+    result: dict[str, Any] = pathways_for(
+        codes=payload.from_,
+        skills=payload.skills,
+        interests=payload.interests,
+        top=payload.top,
+        narrowing=Narrowing(
+            job_zones=frozenset(payload.job_zones or ()),
+            leave_family=payload.exclude_family,
+            offset=payload.offset,
+        ),
+    )
+    source: dict[str, Any] = {
+        "skills": None,
+        "interests": None,
+        "holland_code": None,
+        **result["source"],
+    }
     source["job_zones"] = sorted(set(payload.job_zones)) if payload.job_zones else None
+    source["exclude_family"] = payload.exclude_family
     return PathwaysOut.model_validate({"source": source, "related": result["related"]})
 
 

@@ -128,8 +128,83 @@ def related_all(
         yield code, related(index, code, top=top)
 
 
-def pathways(index: OccupationIndex, source: Source, *, top: int = 10) -> tuple[Pathway, ...]:
+def soc_minor_group(code: str) -> str:
+    """The SOC minor group of an O*NET-SOC code: "25-2" for "25-2031.00".
+
+    Minor groups are the families of work a career changer means by "my field":
+    25-2 holds preschool to secondary teachers, while instructional coordinators
+    (25-9031) and training specialists (13-1151) sit in other groups.
+    """
+    return code[:4]
+
+
+def head_nouns(title: str) -> frozenset[str]:
+    """The job names in an occupation title, lower-cased: "teachers" in "Art, Drama, and
+    Music Teachers, Postsecondary", "accountants" and "auditors" in "Accountants and
+    Auditors". O*NET titles name the work with a plural noun; qualifiers ("Except ...")
+    and single words of a list ("Art", "Drama") are not one."""
+    names = set()
+    for segment in title.split(","):
+        if segment.strip().startswith("Except"):
+            continue
+        for part in segment.replace(" or ", " and ").split(" and "):
+            words = part.split()
+            if words and len(words[-1]) > 3 and words[-1].endswith("s"):
+                names.add(words[-1].lower())
+    return frozenset(names)
+
+
+def same_family(source_code: str, source_title: str, code: str, title: str) -> bool:
+    """Whether an occupation is in the source's own field: the same SOC minor group
+    ("25-2", school teachers), or the same major group and the same job name (postsecondary
+    teachers are in 25-1). A shared name across major groups is not a field: social
+    workers and construction workers have little else in common."""
+    if soc_minor_group(code) == soc_minor_group(source_code):
+        return True
+    return code[:2] == source_code[:2] and bool(head_nouns(title) & head_nouns(source_title))
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """Which occupations a list of pathways may hold, and which page of it to show."""
+
+    job_zones: frozenset[int] = frozenset()  # empty: every job zone
+    leave_family: bool = False  # leave out the source occupations' own minor groups
+    offset: int = 0  # skip the best `offset`, for "show more"
+
+
+def _allowed(index: OccupationIndex, positions: Sequence[int], narrowing: Narrowing) -> np.ndarray:
+    """A mask over the occupations that the narrowing keeps."""
+    data = index.data
+    keep = np.ones(len(data.codes), dtype=bool)
+    if narrowing.job_zones:
+        keep &= np.isin(
+            np.nan_to_num(np.asarray(data.job_zones, dtype=np.float64), nan=-1),
+            sorted(narrowing.job_zones),
+        )
+    if narrowing.leave_family and positions:
+        sources = [(data.codes[p], data.titles[p]) for p in positions]
+        keep &= np.array(
+            [
+                not any(same_family(sc, st, c, t) for sc, st in sources)
+                for c, t in zip(data.codes, data.titles, strict=True)
+            ],
+            dtype=bool,
+        )
+    return keep
+
+
+def pathways(
+    index: OccupationIndex,
+    source: Source,
+    *,
+    top: int = 10,
+    narrowing: Narrowing = Narrowing(),  # noqa: B008 (frozen, so one shared default is safe)
+) -> tuple[Pathway, ...]:
     """Occupations a person could move to, from their past work and/or profile.
+
+    The narrowing filters before ranking, so the `top` returned are the best `top` that
+    it allows, after skipping its `offset` best.
 
     Raises KeyError for an unknown occupation code or element, ValueError for a
     source with nothing in it.
@@ -154,8 +229,18 @@ def pathways(index: OccupationIndex, source: Source, *, top: int = 10) -> tuple[
         # A person known by self-ratings alone is scored against others like them.
         rated = 0 if profile is None else int((~np.isnan(profile[1])).sum())
         calibration = profile_calibration(index, rated, interests is not None)
+    if narrowing != Narrowing():
+        row = np.where(_allowed(index, positions, narrowing), row, -np.inf)
     return _pathways_from_row(
-        index, row, positions, profile, interests, top, calibration, signals.values
+        index,
+        row,
+        positions,
+        profile,
+        interests,
+        top,
+        calibration,
+        signals.values,
+        offset=narrowing.offset,
     )
 
 
@@ -211,16 +296,18 @@ def _pathways_from_row(
     top: int,
     calibration: Calibration,
     signal_values: np.ndarray | None = None,
+    *,
+    offset: int = 0,
 ) -> tuple[Pathway, ...]:
     data = index.data
     row = np.array(row, dtype=np.float64)
     row[list(positions)] = -np.inf  # never suggest where the person already is
     candidates = np.flatnonzero(np.isfinite(row))
-    if top <= 0 or not len(candidates):
+    if top <= 0 or len(candidates) <= offset:
         return ()
-    count = min(top, len(candidates))
+    count = min(top + offset, len(candidates))
     best = candidates[np.argpartition(-row[candidates], count - 1)[:count]]
-    best = best[np.lexsort((best, -row[best]))]  # score, then occupation order
+    best = best[np.lexsort((best, -row[best]))][offset:]  # score, then occupation order
 
     if signal_values is None:
         # A row of the precomputed matrix: the raw signals shown, for these targets only.

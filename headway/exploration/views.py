@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from headway.engagements.access import current_user, get_engagement
@@ -102,9 +104,19 @@ def board_add_occupation(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-        return redirect("board", engagement.pk)
+        return redirect(_back(request) or reverse("board", args=[engagement.pk]))
     messages.success(request, f"“{option.title}” is on your exploration board.")
-    return redirect(option)
+    # From a list of pathways, back to the list (at the same result) to go on looking.
+    return redirect(_back(request) or option.get_absolute_url())
+
+
+def _back(request: HttpRequest) -> str | None:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
 
 
 @login_required

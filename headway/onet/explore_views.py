@@ -23,11 +23,11 @@ from django.urls import reverse
 from headway.core.interests import RIASEC, InterestMatch, describe_interests, high_points
 from headway.core.interests import holland_code as profile_holland_code
 from headway.core.interests import match_interests as core_match_interests
-from headway.core.pathways import ElementChange, Pathway, Source
+from headway.core.pathways import ElementChange, Narrowing, Pathway, Source
 from headway.core.pathways import pathways as core_pathways
 from headway.core.similarity import OccupationIndex
 from headway.engagements.access import current_user
-from headway.engagements.models import Engagement
+from headway.engagements.models import Engagement, EngagementStatus
 from headway.onet.forms import InterestsForm, PathwaysForm, Skill
 from headway.onet.models import Release
 from headway.onet.pathways import NoOnetData, pathway_index
@@ -35,9 +35,6 @@ from headway.onet.views import _engagement_from
 
 RESULTS = 10
 INTEREST_RESULTS = 20
-# Pathways are ranked over every occupation; with a job-zone filter the closest 150
-# usually hold ten in the zones asked for, and only when not is everything explained.
-FILTER_WINDOW = 150
 TRANSFERS_SHOWN = 4
 GAPS_SHOWN = 3
 INTERESTS_QUESTION = "Which of these surprise you, and which would you like to know more about?"
@@ -118,10 +115,19 @@ def occupation_pathways(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         source = Source(codes=tuple(form.codes), skills=form.skills or None)
         back = reverse("occupation_pathways") + f"?{form.query()}"
-        context["results"] = [
+        results = [
             PathwayRow(p, _occupation_url(p.code, back, engagement))
-            for p in ranked_pathways(index, source, form.zones)
+            for p in ranked_pathways(
+                index,
+                source,
+                form.zones,
+                leave_family=form.cleaned_data["leave_field"],
+                count=form.count,
+            )
         ]
+        context["results"] = results
+        context["more_query"] = form.more_query() if len(results) >= form.count else None
+        context["board"] = _board(request, engagement)
         context["self_rated"] = bool(form.skills)
     context["form"] = form
     return render(request, "onet/pathways.html", context)
@@ -139,17 +145,17 @@ def skills_of(index: OccupationIndex) -> list[Skill]:
 
 
 def ranked_pathways(
-    index: OccupationIndex, source: Source, zones: Collection[int] = ()
+    index: OccupationIndex,
+    source: Source,
+    zones: Collection[int] = (),
+    *,
+    leave_family: bool = False,
+    count: int = RESULTS,
 ) -> tuple[Pathway, ...]:
-    """The best pathways, only into the given job zones when any are given."""
-    if not zones:
-        return core_pathways(index, source, top=RESULTS)
-    everything = len(index.data.codes)
-    for top in (min(FILTER_WINDOW, everything), everything):
-        kept = [p for p in core_pathways(index, source, top=top) if p.job_zone in zones]
-        if len(kept) >= RESULTS or top == everything:
-            break
-    return tuple(kept[:RESULTS])
+    """The best `count` pathways, only into the given job zones when any are given, and
+    outside the source's own family of occupations when asked."""
+    narrowing = Narrowing(job_zones=frozenset(zones), leave_family=leave_family)
+    return core_pathways(index, source, top=count, narrowing=narrowing)
 
 
 # --- interest matching -----------------------------------------------------------------------
@@ -238,6 +244,20 @@ def _index(release: Release | None) -> OccupationIndex | None:
         return pathway_index()
     except NoOnetData:  # the release went away in between
         return None
+
+
+def _board(request: HttpRequest, engagement: Engagement | None) -> frozenset[str] | None:
+    """The occupation codes on the engagement's board, when the visitor may add to it
+    (its client, while the journey is open); None when there is no board to add to."""
+    if engagement is None or not engagement.is_client(current_user(request)):
+        return None
+    if engagement.status == EngagementStatus.CONCLUDED:
+        return None
+    return frozenset(
+        engagement.options.active()  # type: ignore[attr-defined]
+        .exclude(occupation_code="")
+        .values_list("occupation_code", flat=True)
+    )
 
 
 def _submitted(request: HttpRequest) -> bool:

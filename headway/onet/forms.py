@@ -154,10 +154,28 @@ class ZoneFilter(forms.Form):
         return set(self.cleaned_data.get("zone") or [])
 
 
+MORE = 10  # "Show 10 more"
+MOST_SHOWN = 50
+
+
 class PathwaysForm(ZoneFilter):
     """Past occupations (up to three), self-rated skills (up to eight), job zones."""
 
     occupation = forms.Field(required=False, widget=RepeatedInput)
+    leave_field = forms.BooleanField(
+        required=False,
+        label="Leave out my own field",
+        help_text="Hide occupations in the same family as the work above, to see routes "
+        "out of it: a teacher sees training and coordinating work, not other teaching jobs.",
+    )
+    # How many results to show: "Show 10 more" asks for ten more than the page had.
+    shown = forms.TypedChoiceField(
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[(n, str(n)) for n in range(MORE, MOST_SHOWN + 1, MORE)],
+        widget=forms.HiddenInput,
+    )
 
     def __init__(
         self, data: QueryDict | None, *, release: Release, skills: Sequence[Skill]
@@ -231,6 +249,18 @@ class PathwaysForm(ZoneFilter):
     # --- what the view and the template read ---------------------------------------------
 
     @property
+    def count(self) -> int:
+        return self.cleaned_data.get("shown") or MORE
+
+    def more_query(self) -> str | None:
+        """The query string that shows ten more, or None at the most there is."""
+        if self.count >= MOST_SHOWN:
+            return None
+        query = QueryDict(self.query(), mutable=True)
+        query["shown"] = str(self.count + MORE)
+        return query.urlencode()
+
+    @property
     def codes(self) -> list[str]:
         return [e.code for e in self.entries if e.code]
 
@@ -290,6 +320,8 @@ class PathwaysForm(ZoneFilter):
                     if value := self.data.get(f"{part}_{n}", ""):
                         params.append((f"{part}_{n}", value))
             params += [("zone", z) for z in self.query_data.getlist("zone")]
+            if self.data.get("leave_field"):
+                params.append(("leave_field", "on"))
             if engagement := self.data.get("e", ""):
                 params.append(("e", engagement))
         query = QueryDict(mutable=True)

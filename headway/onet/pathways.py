@@ -27,7 +27,7 @@ from headway.core.interests import (
     holland_code,
 )
 from headway.core.interests import match_interests as core_match_interests
-from headway.core.pathways import Pathway, Source, related
+from headway.core.pathways import Narrowing, Pathway, Source, related
 from headway.core.pathways import pathways as core_pathways
 from headway.core.pathways import related_all as core_related_all
 from headway.core.similarity import OccupationData, OccupationIndex, Ratings, build_index
@@ -96,6 +96,7 @@ def pathways_for(
     skills: Mapping[str, float] | None = None,
     interests: Sequence[float] | None = None,
     top: int = 10,
+    narrowing: Narrowing = Narrowing(),  # noqa: B008 (frozen, so one shared default is safe)
 ) -> dict[str, object]:
     """Pathways from past occupations and/or self-rated skills and/or interests.
 
@@ -109,7 +110,7 @@ def pathways_for(
         skills=dict(skills) if skills else None,
         interests=tuple(float(v) for v in interests) if interests is not None else None,
     )
-    results = core_pathways(index, source, top=top)
+    results = core_pathways(index, source, top=top, narrowing=narrowing)
     described: dict[str, object] = {
         "codes": list(source.codes),
         "titles": [index.data.titles[index.position[c]] for c in source.codes],

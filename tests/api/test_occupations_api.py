@@ -270,6 +270,7 @@ def test_pathways_from_the_nurse_code_show_the_gaps(api):
         "interests": None,
         "holland_code": None,
         "job_zones": None,
+        "exclude_family": False,
     }
     related = body["related"]
     assert related and NURSE not in {r["code"] for r in related}
@@ -292,6 +293,22 @@ def test_pathways_keep_to_the_job_zones_asked_for(api):
     assert {r["job_zone"] for r in body["related"]} == {4}
     in_four = [r["code"] for r in everywhere if r["job_zone"] == 4]
     assert [r["code"] for r in body["related"]] == in_four[:2]  # the best of that zone
+
+
+def test_pathways_page_on_with_an_offset(api):
+    first = send(api, "post", "/api/pathways", {"from": [NURSE], "top": 6}).json()["related"]
+    page = send(api, "post", "/api/pathways", {"from": [NURSE], "top": 3, "offset": 3}).json()
+    assert [r["code"] for r in page["related"]] == [r["code"] for r in first[3:6]]
+
+
+def test_pathways_can_leave_the_source_field(api):
+    source = {"from": [SOFTWARE_DEVELOPER], "top": 20}
+    everywhere = send(api, "post", "/api/pathways", source).json()["related"]
+    assert any(r["code"].startswith("15-12") for r in everywhere)  # computer occupations
+    body = send(api, "post", "/api/pathways", {**source, "exclude_family": True}).json()
+    assert body["source"]["exclude_family"] is True
+    kept = [r["code"] for r in everywhere if not r["code"].startswith("15-1")]
+    assert kept and [r["code"] for r in body["related"]] == kept
 
 
 def test_pathways_from_self_rated_skills_and_interests(api):
@@ -322,6 +339,7 @@ def test_pathways_from_self_rated_skills_and_interests(api):
         ({"from": [NURSE], "job_zones": []}, "`job_zones` is empty"),
         ({"from": [NURSE], "top": 0}, "`top` is a number from 1 to 50; 0 is not"),
         ({"from": [NURSE], "top": 51}, "`top` is a number from 1 to 50; 51 is not"),
+        ({"from": [NURSE], "offset": -1}, "`offset` counts from 0."),
     ],
 )
 def test_pathways_say_what_is_wrong(api, payload, words):

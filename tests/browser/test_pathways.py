@@ -115,3 +115,35 @@ def test_an_interest_profile_finds_matching_work(explorer: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Data Scientists")
     page.get_by_role("link", name="← Back to the matches").click()
     expect(page.get_by_label("5 · Extensive preparation")).to_be_checked()
+
+
+def test_leaving_ones_field_and_adding_a_route_to_the_board(page: Page, site: str) -> None:
+    from headway.engagements.services import engagement_start_self_guided
+    from tests.browser.support import log_in
+    from tests.helpers import transition_model
+
+    search.clear_cache()
+    pathways.clear_cache()
+    load_mini()
+    user = user_signup(email="tom@example.com", name="Tom", password=PASSWORD, verified=True)
+    e = engagement_start_self_guided(user=user, model=transition_model())
+    log_in(page, "tom@example.com")
+    page.goto(f"/occupations/pathways/?e={e.pk}")
+    page.get_by_label("Job title or O*NET code").fill("15-1252.00")
+    page.get_by_label("Leave out my own field").check()
+    page.get_by_role("button", name="Show pathways").click()
+    results = page.get_by_role("region", name=re.compile("occupations to explore"))
+    expect(results.get_by_role("link", name="Data Scientists")).to_be_visible()
+    expect(results.get_by_role("link", name="Web and Digital Interface Designers")).to_have_count(0)
+    expect(page.get_by_label("Leave out my own field")).to_be_checked()
+    axe_check(page)
+    results.get_by_role("button", name=re.compile("Add to my board.*Data Scientists")).click()
+    expect(page.get_by_role("status")).to_contain_text("is on your exploration board")
+    scientists = page.get_by_role("listitem").filter(
+        has=page.get_by_role("link", name="Data Scientists")
+    )
+    expect(scientists).to_contain_text("On your board")
+    expect(page.get_by_label("Leave out my own field")).to_be_checked()  # the same results
+    axe_check(page)
+    pathways.clear_cache()
+    search.clear_cache()

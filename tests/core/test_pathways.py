@@ -5,11 +5,14 @@ import pytest
 
 from headway.core.blend import Calibration, calibrate, job_zone_penalty
 from headway.core.pathways import (
+    Narrowing,
     Source,
+    head_nouns,
     pathways,
     reflection_question,
     related,
     related_all,
+    same_family,
 )
 from headway.core.similarity import build_index
 from headway.core.text import stem, tfidf_cosine, tokens
@@ -278,3 +281,50 @@ def test_stemming_joins_plurals_and_ing_forms():
     assert stem("program") == stem("programs") == stem("programming")
     assert stem("business") == stem("businesses")
     assert "the" not in tokens("the patients", bigrams=False)
+
+
+# --- Narrowing: job zones, leaving one's field, paging --------------------------------------
+
+
+def test_head_nouns_are_the_job_names_of_a_title():
+    assert head_nouns(
+        "Secondary School Teachers, Except Special and Career/Technical Education"
+    ) == {"teachers"}
+    assert head_nouns("Art, Drama, and Music Teachers, Postsecondary") == {"teachers"}
+    assert head_nouns("Accountants and Auditors") == {"accountants", "auditors"}
+    assert head_nouns("Tutors") == {"tutors"}
+
+
+def test_the_same_family_is_the_minor_group_or_the_same_name_in_the_major_group():
+    teacher = ("25-2031.00", "Secondary School Teachers, Except Special Education")
+    assert same_family(*teacher, "25-2021.00", "Elementary School Teachers")
+    assert same_family(*teacher, "25-1121.00", "Art, Drama, and Music Teachers, Postsecondary")
+    assert not same_family(*teacher, "25-9031.00", "Instructional Coordinators")
+    assert not same_family(*teacher, "13-1151.00", "Training and Development Specialists")
+    social = ("21-1021.00", "Child, Family, and School Social Workers")
+    assert not same_family(*social, "47-2061.00", "Construction Laborers and Workers")
+
+
+def test_leaving_the_field_leaves_out_the_family_and_keeps_the_order(index):
+    everywhere = codes(pathways(index, Source(codes=(REGISTERED,)), top=20))
+    away = codes(
+        pathways(index, Source(codes=(REGISTERED,)), top=20, narrowing=Narrowing(leave_family=True))
+    )
+    assert PRACTITIONER in everywhere and PRACTITIONER not in away  # 29-1, like the source
+    assert PRACTICAL in everywhere and PRACTICAL not in away  # nurses too, in 29-2
+    assert away == [c for c in everywhere if c not in {PRACTITIONER, PRACTICAL}]
+
+
+def test_job_zones_filter_before_ranking(index):
+    everywhere = pathways(index, Source(codes=(REGISTERED,)), top=20)
+    in_four = pathways(
+        index, Source(codes=(REGISTERED,)), top=20, narrowing=Narrowing(job_zones=frozenset({4}))
+    )
+    assert codes(in_four) == [p.code for p in everywhere if p.job_zone == 4]
+
+
+def test_an_offset_pages_through_the_same_ranking(index):
+    source = Source(codes=(REGISTERED,))
+    first = codes(pathways(index, source, top=4))
+    assert codes(pathways(index, source, top=2, narrowing=Narrowing(offset=2))) == first[2:4]
+    assert pathways(index, source, top=2, narrowing=Narrowing(offset=10_000)) == ()

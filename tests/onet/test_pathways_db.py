@@ -5,10 +5,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
+from headway.accounts.services import user_signup
 from headway.onet import pathways
 from headway.onet.models import Domain, Element, JobZone, Occupation, Rating, Release, Scale, Task
 
@@ -230,5 +234,45 @@ def test_real_release_sanity(db):
         everything = list(pathways.related_all(10))
         assert len(everything) == 1016
         assert all(len(r["related"]) == 10 for r in everything)
+    finally:
+        pathways.clear_cache()
+
+
+@pytest.mark.skipif(
+    not (REAL / "Occupation Data.txt").exists(),
+    reason=f"no O*NET text release at {REAL} (set HEADWAY_ONET_DIR to the real one)",
+)
+def test_a_teacher_leaving_teaching_sees_routes_out_of_it(db):
+    from headway.core.pathways import Narrowing
+    from headway.onet.importer import onet_import
+
+    pathways.clear_cache()
+    onet_import(source=REAL)
+    try:
+        for teacher in ("25-2031.00", "25-2021.00"):  # secondary and elementary school
+            away = pathways.pathways_for(
+                codes=[teacher], top=20, narrowing=Narrowing(leave_family=True)
+            )["related"]
+            found = {r["code"]: r for r in away}
+            assert not [r["title"] for r in away if "Teachers" in r["title"]]
+            for route in ("25-9031.00", "13-1151.00"):  # instructional coordinators, training
+                assert route in found, f"{route} not among {sorted(found)}"
+                assert found[route]["transfers"], route
+                assert found[route]["question"].endswith("?")
+        # The page: ten at first, then ten more on request, the first ten unchanged.
+        browser = Client()
+        browser.force_login(
+            user_signup(email="tia@example.com", name="Tia", password="x-x-x-x-x", verified=True)
+        )
+        url = reverse("occupation_pathways")
+        first = browser.get(url, {"occupation": "25-2031.00", "leave_field": "on"})
+        html = first.content.decode()
+        codes = re.findall(r'<h3><a href="/occupations/([0-9.-]+)/\?', html)
+        assert len(codes) == 10 and "Show 10 more" in html
+        more = re.search(r'href="\?([^"]+)#result-11">Show 10 more', html)
+        assert more is not None
+        html = browser.get(url + "?" + more.group(1).replace("&amp;", "&")).content.decode()
+        longer = re.findall(r'<h3><a href="/occupations/([0-9.-]+)/\?', html)
+        assert len(longer) == 20 and longer[:10] == codes
     finally:
         pathways.clear_cache()

@@ -424,3 +424,48 @@ def test_occupation_page_follows_only_our_own_back_links(mini: None, browser: Cl
     assert "← Back to the matches" in _page(browser, url, {"back": matches})
     for elsewhere in ["https://example.com/", "//example.com/occupations/pathways/?x", "/admin/"]:
         assert "← Back to the search" in _page(browser, url, {"back": elsewhere})
+
+
+# --- leaving one's field, more results, the board -------------------------------------------
+
+
+def test_leaving_ones_field_hides_its_own_family(mini: None, browser: Client) -> None:
+    everything = _results(_page(browser, PATHWAYS, {"occupation": SOFTWARE_DEVELOPER}))
+    assert UX_DESIGNER in everything  # 15-1255, a computer occupation like the source
+    html = _page(browser, PATHWAYS, {"occupation": SOFTWARE_DEVELOPER, "leave_field": "on"})
+    assert _results(html) == [c for c in everything if not c.startswith("15-1")]
+    assert 'name="leave_field"' in html and "checked" in html.split('name="leave_field"')[1][:80]
+    # The choice carries into the links that lead back to these results.
+    assert "leave_field%3Don" in html or "leave_field=on" in html
+    assert "Show 10 more" not in html  # fewer than ten to show
+
+
+def test_a_client_adds_a_pathway_to_the_board_and_comes_back(mini: None, world) -> None:
+    e = world.engagement
+    client = world.login(world.client)
+    params = {"e": e.pk, "occupation": "nurse"}
+    html = _page(client, PATHWAYS, params)
+    assert "Add to my board" in _result(html, ACCOUNTANT)
+    back = f"{PATHWAYS}?e={e.pk}&occupation=nurse#result-1"
+    response = client.post(
+        reverse("board_add_occupation", args=[e.pk]), {"code": ACCOUNTANT, "next": back}
+    )
+    assert response.status_code == 302 and response.url == back
+    assert e.options.filter(occupation_code=ACCOUNTANT).exists()
+    html = _page(client, PATHWAYS, params)
+    assert "On your board" in _result(html, ACCOUNTANT)
+    assert "“Accountants and Auditors” is on your exploration board." in html
+    # Not a way to leave the site.
+    elsewhere = client.post(
+        reverse("board_add_occupation", args=[e.pk]),
+        {"code": NURSE, "next": "https://elsewhere.example/"},
+    )
+    assert elsewhere.url.startswith("/e/")
+
+
+def test_only_the_client_is_offered_the_board(mini: None, world) -> None:
+    e = world.engagement
+    coach_view = _page(world.login(world.owner), PATHWAYS, {"e": e.pk, "occupation": "nurse"})
+    assert "Add to my board" not in coach_view
+    alone = _page(world.login(world.client), PATHWAYS, {"occupation": "nurse"})
+    assert "Add to my board" not in alone  # no journey in view, no board to add to
