@@ -14,8 +14,11 @@ as a skill of their own, or skips it.
 
 Phrases come from `skills[].name` and `skills[].keywords` (with `skills[].level`),
 `projects[].keywords`, `languages[].language` (kept as the client's own skills: O*NET has
-no skill for a language), and the table's words found in the free text of `basics.summary`,
-`work[]`, `volunteer[]` and `projects[]` (summaries, descriptions and highlights).
+no skill for a language), and the table's words found in the free text of `basics` (label,
+summary), `work[]` and `volunteer[]` (position, summary, highlights), `projects[]`
+(description, highlights), `education[]` (area, study type, courses) and `certificates[]`
+(names). Only a skill the person named and we are sure of starts selected; the rest are
+offered.
 """
 
 from __future__ import annotations
@@ -204,6 +207,10 @@ class Candidate:
     source: str  # "Skills", "Project “Atlas”", "Work at Acme" ...
     level: str = ""  # the résumé's own level word, as written
     proficiency: str | None = None  # that word read as a PROFICIENCY key
+    # Spotted in a sentence (a highlight, a summary, a course), not named as a skill by the
+    # person: a guess to offer, never to take for them.
+    spotted: bool = False
+    language: bool = False  # a language the person speaks: their own skill, not O*NET's
 
 
 @dataclass(frozen=True)
@@ -345,14 +352,19 @@ def candidates(document: Mapping[str, Any]) -> tuple[tuple[Candidate, ...], tupl
     found: list[Candidate] = []
     too_long: list[str] = []
 
-    def add(phrase: str, source: str, level: str = "") -> None:
+    def add(phrase: str, source: str, level: str = "", **kind: bool) -> None:
         phrase = _clean(phrase)
         if not phrase or not tokens(phrase):
             return
         if len(phrase) > LONGEST_PHRASE:
             too_long.append(phrase)
             return
-        found.append(Candidate(phrase, source, _clean(level), proficiency_of(level)))
+        found.append(Candidate(phrase, source, _clean(level), proficiency_of(level), **kind))
+
+    def spot_in(texts: list[str], source: str) -> None:
+        for text in texts:
+            for phrase in spot(text):
+                add(phrase, source, spotted=True)
 
     for skill in _entries(document, "skills", notes):
         level = next(iter(_strings(skill.get("level"))), "")
@@ -365,24 +377,27 @@ def candidates(document: Mapping[str, Any]) -> tuple[tuple[Candidate, ...], tupl
         where = f"Project “{name}”" if name else "Projects"
         for keyword in _strings(project.get("keywords")):
             add(keyword, where)
-        for text in _free_text(project):
-            for phrase in spot(text):
-                add(phrase, where)
+        spot_in(list(_free_text(project)), where)
     for language in _entries(document, "languages", notes):
         for name in _strings(language.get("language")):
-            add(name, "Languages", next(iter(_strings(language.get("fluency"))), ""))
+            fluency = next(iter(_strings(language.get("fluency"))), "")
+            add(name, "Languages", fluency, language=True)
     basics = document.get("basics")
     if isinstance(basics, dict):
-        for text in _strings(basics.get("summary")):
-            for phrase in spot(text):
-                add(phrase, "Summary")
+        spot_in(_strings(basics.get("summary")) + _strings(basics.get("label")), "Summary")
     for section, label in (("work", "Work"), ("volunteer", "Volunteering")):
         for entry in _entries(document, section, notes):
             place = next(iter(_strings(entry.get("name") or entry.get("organization"))), "")
             source = f"{label} at {place}" if place else label
-            for text in _free_text(entry):
-                for phrase in spot(text):
-                    add(phrase, source)
+            spot_in(_strings(entry.get("position")) + list(_free_text(entry)), source)
+    for study in _entries(document, "education", notes):
+        place = next(iter(_strings(study.get("institution"))), "")
+        source = f"Studies at {place}" if place else "Education"
+        texts = [*_strings(study.get("area")), *_strings(study.get("studyType"))]
+        spot_in(texts + _strings(study.get("courses")), source)
+    for certificate in _entries(document, "certificates", notes):
+        name = next(iter(_strings(certificate.get("name"))), "")
+        spot_in([name], f"Certificate “{name}”" if name else "Certificates")
     if too_long:
         notes.append(
             f"Left out {len(too_long)} skill{'s' if len(too_long) > 1 else ''} too long to be "
@@ -402,8 +417,13 @@ def _dedupe(found: list[Candidate], notes: list[str]) -> tuple[Candidate, ...]:
         first = unique.get(key)
         if first is None:
             unique[key] = c
-        elif _rank(c.proficiency) > _rank(first.proficiency):
-            unique[key] = replace(first, level=c.level, proficiency=c.proficiency)
+        else:
+            if _rank(c.proficiency) > _rank(first.proficiency):
+                first = replace(first, level=c.level, proficiency=c.proficiency)
+            if first.spotted and not c.spotted:
+                # Named as a skill somewhere: the person's own word, not just our guess.
+                first = replace(first, source=c.source, spotted=False, language=c.language)
+            unique[key] = first
     kept = list(unique.values())
     if len(kept) > MAX_CANDIDATES:
         notes.append(
@@ -478,11 +498,37 @@ def resume_skills(data: bytes, names: Mapping[str, str] | None = None) -> Resume
     found, notes = candidates(read_resume(data))
     if not found:
         notes = (*notes, "No skills were found in this résumé.")
-    return ResumeSkills(tuple(Proposal(c, match_skill(c.phrase, names)) for c in found), notes)
+    return ResumeSkills(tuple(Proposal(c, _match(c, names)) for c in found), notes)
+
+
+LANGUAGE_REASON = (
+    "A language you speak: O*NET has no skill for a language, so keep it as a skill of your own."
+)
+
+
+def _match(candidate: Candidate, names: Mapping[str, str] | None) -> Match:
+    if candidate.language:
+        # "English" is not O*NET's Speaking or Writing, whatever the words share.
+        return Match(None, 0.0, LANGUAGE_REASON)
+    return match_skill(candidate.phrase, names)
+
+
+def preselected(candidate: Candidate, match: Match) -> str | None:
+    """What the review starts at for a proposal: the O*NET skill only for a skill the person
+    named and we are sure of; their own words for one they named that no skill fits; nothing
+    (skip) for guesses and for phrases we spotted in their sentences, which stay on offer."""
+    if candidate.spotted:
+        return None
+    if match.element_id is None:
+        return "own"
+    return match.element_id if match.confidence >= SURE else None
+
+
+SURE = 0.85
 
 
 def confidence_words(confidence: float) -> str:
-    if confidence >= 0.85:
+    if confidence >= SURE:
         return "sure"
     if confidence >= 0.6:
         return "likely"

@@ -18,7 +18,13 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path
 
-from headway.core.jsonresume import MAX_BYTES, ResumeError, confidence_words, resume_skills
+from headway.core.jsonresume import (
+    MAX_BYTES,
+    ResumeError,
+    confidence_words,
+    preselected,
+    resume_skills,
+)
 from headway.core.motivated_skills import ONET_SKILL_IDS, ONET_SKILLS, PROFICIENCY
 from headway.discovery.access import get_assessment
 from headway.discovery.kinds.skills import (
@@ -101,6 +107,8 @@ def resume_upload(request: HttpRequest, pk: int, apk: int) -> HttpResponse:
                         "element_id": p.match.element_id,
                         "confidence": p.match.confidence,
                         "reason": p.match.reason,
+                        "spotted": p.candidate.spotted,
+                        "preselected": preselected(p.candidate, p.match),
                     }
                     for p in found.proposals
                 ],
@@ -119,12 +127,15 @@ def resume_upload(request: HttpRequest, pk: int, apk: int) -> HttpResponse:
     )
 
 
-def confirm_import(responses: dict[str, Any], choices: QueryDict) -> tuple[dict[str, Any], int]:
+def confirm_import(
+    responses: dict[str, Any], choices: QueryDict
+) -> tuple[dict[str, Any], list[str]]:
     """Apply the review: `choice_<n>` is an O*NET skill id, "own" or "skip" for proposal n.
 
     A confirmed phrase fills in the proficiency its résumé level gives, unless the client
     has already answered; enjoyment is always left for the client. Returns the new
-    responses (without the pending import) and how many phrases were taken."""
+    responses (without the pending import) and the names of the skills that now show
+    something new from the résumé, each once: what the skills page will show added."""
     pending = responses.get("import")
     proposals = pending.get("proposals") if isinstance(pending, dict) else None
     if not isinstance(proposals, list):
@@ -135,7 +146,8 @@ def confirm_import(responses: dict[str, Any], choices: QueryDict) -> tuple[dict[
         for k, v in (responses.get("from_resume") or {}).items()
         if k in ONET_SKILL_IDS and isinstance(v, list)
     }
-    taken = 0
+    names = skill_names()
+    added: dict[str, None] = {}
     for n, proposal in enumerate(proposals):
         choice = choices.get(f"choice_{n}", SKIP)
         if choice == SKIP or not isinstance(proposal, dict):
@@ -150,6 +162,7 @@ def confirm_import(responses: dict[str, Any], choices: QueryDict) -> tuple[dict[
             phrases = from_resume.setdefault(choice, [])
             if phrase not in phrases:
                 phrases.append(phrase)
+                added[names[choice]] = None
         elif choice == OWN:
             same = next((e for e in own if e["name"].casefold() == phrase.casefold()), None)
             if same is None:
@@ -161,14 +174,35 @@ def confirm_import(responses: dict[str, Any], choices: QueryDict) -> tuple[dict[
                 same = {"id": next(f"o{i}" for i in range(1, 10_000) if f"o{i}" not in used)}
                 same["name"] = phrase
                 own.append(same)
+                added[phrase] = None
             if proficiency and "proficiency" not in same:
                 same["proficiency"] = proficiency
         else:
             raise ValidationError(f"Choose a skill, “keep as my own” or “skip” for “{phrase}”.")
-        taken += 1
     rest = {k: v for k, v in responses.items() if k != "import"}
     ratings = {k: v for k, v in ratings.items() if v}
-    return {**rest, "ratings": ratings, "own": own, "from_resume": from_resume}, taken
+    return {**rest, "ratings": ratings, "own": own, "from_resume": from_resume}, list(added)
+
+
+def _added_message(added: list[str]) -> str:
+    if not added:
+        return "Nothing new from the résumé was added."
+    n = len(added)
+    listed = added[0] if n == 1 else ", ".join(added[:-1]) + f" and {added[-1]}"
+    return (
+        f"Added {n} skill{'s' if n != 1 else ''} from your résumé: {listed}. "
+        "How much do you enjoy using each?"
+    )
+
+
+def _starts_at(proposal: dict[str, Any]) -> str:
+    """The review's starting choice; an import saved before guesses were told apart
+    starts where it used to (the suggestion, or the person's own words)."""
+    if "preselected" in proposal:
+        chosen = proposal["preselected"]
+        return chosen if chosen in ONET_SKILL_IDS or chosen == OWN else SKIP
+    element_id = proposal.get("element_id")
+    return element_id if element_id in ONET_SKILL_IDS else OWN
 
 
 @login_required
@@ -188,18 +222,12 @@ def resume_review(request: HttpRequest, pk: int, apk: int) -> HttpResponse:
             messages.success(request, "Import cancelled: nothing from the résumé was added.")
             return redirect(assessment)
         try:
-            responses, taken = confirm_import(dict(assessment.responses), request.POST)
+            responses, added = confirm_import(dict(assessment.responses), request.POST)
             assessment_set_responses(assessment=assessment, by=user, responses=responses)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(
-                request,
-                f"Added {taken} skill{'s' if taken != 1 else ''} from your résumé. "
-                "How much do you enjoy using each?"
-                if taken
-                else "Nothing from the résumé was added.",
-            )
+            messages.success(request, _added_message(added))
             return redirect(assessment)
     rows = [
         {
@@ -207,8 +235,7 @@ def resume_review(request: HttpRequest, pk: int, apk: int) -> HttpResponse:
             **p,
             "sureness": confidence_words(float(p.get("confidence") or 0)),
             "proficiency_label": PROFICIENCY.get(p.get("proficiency") or "", ""),
-            "chosen": request.POST.get(f"choice_{n}")
-            or (p.get("element_id") if p.get("element_id") in ONET_SKILL_IDS else OWN),
+            "chosen": request.POST.get(f"choice_{n}") or _starts_at(p),
         }
         for n, p in enumerate(pending.get("proposals") or [])
         if isinstance(p, dict)

@@ -12,10 +12,12 @@ from headway.core.jsonresume import (
     MAX_BYTES,
     MAX_CANDIDATES,
     SYNONYMS,
+    Proposal,
     ResumeError,
     candidates,
     confidence_words,
     match_skill,
+    preselected,
     proficiency_of,
     read_resume,
     resume_skills,
@@ -222,3 +224,86 @@ def test_matching_any_text_is_safe_and_bounded(text):
     match = match_skill(text)
     assert 0 <= match.confidence <= 1
     assert (match.element_id is None) == (match.confidence == 0)
+
+
+# --- the whole résumé: studies, certificates, positions; guesses only offered --------------
+
+WHOLE = {
+    "basics": {"name": "Ana", "label": "Technical writer"},
+    "work": [
+        {
+            "name": "Acme",
+            "position": "Project coordinator",
+            "summary": "Kept the team's budget",
+            "highlights": ["Ran user interviews every month"],
+        }
+    ],
+    "volunteer": [{"organization": "Food bank", "highlights": ["Public speaking at events"]}],
+    "education": [
+        {
+            "institution": "Open University",
+            "area": "Statistics",
+            "courses": ["Technical writing for engineers"],
+        }
+    ],
+    "certificates": [{"name": "Certified Scrum Master in project management"}],
+    "skills": [{"name": "Writing"}, {"name": "Team coordination"}, {"name": "Knitting"}],
+    "languages": [{"language": "Spanish", "fluency": "Fluent"}, {"language": "English"}],
+}
+
+
+def _whole() -> dict[str, Proposal]:
+    found = resume_skills(json.dumps(WHOLE).encode())
+    return {p.candidate.phrase: p for p in found.proposals}
+
+
+def test_studies_certificates_and_positions_are_read_too():
+    by_phrase = _whole()
+    assert by_phrase["statistics"].candidate.source == "Studies at Open University"
+    assert by_phrase["technical writing"].candidate.source == "Studies at Open University"
+    assert by_phrase["user interviews"].candidate.source == "Work at Acme"
+    assert by_phrase["public speaking"].candidate.source == "Volunteering at Food bank"
+    assert by_phrase["budget"].candidate.source == "Work at Acme"
+    assert any(
+        c.startswith("Certificate") for c in (p.candidate.source for p in by_phrase.values())
+    )
+    assert all(
+        p.candidate.spotted
+        for name, p in by_phrase.items()
+        if name not in {"Writing", "Team coordination", "Knitting", "Spanish", "English"}
+    )
+
+
+def test_languages_are_never_offered_as_onet_skills():
+    by_phrase = _whole()
+    for language in ("Spanish", "English"):
+        p = by_phrase[language]
+        assert p.match.element_id is None and "language" in p.match.reason
+        assert preselected(p.candidate, p.match) == "own"
+
+
+def test_only_named_skills_we_are_sure_of_start_selected():
+    by_phrase = _whole()
+    writing = by_phrase["Writing"]
+    assert preselected(writing.candidate, writing.match) == writing.match.element_id
+    guess = by_phrase["Team coordination"]  # shares a word with Coordination: a guess
+    assert guess.match.element_id is not None and guess.match.confidence < 0.85
+    assert preselected(guess.candidate, guess.match) is None
+    assert preselected(by_phrase["Knitting"].candidate, by_phrase["Knitting"].match) == "own"
+    spotted = by_phrase["budget"]
+    assert spotted.match.element_id is not None
+    assert preselected(spotted.candidate, spotted.match) is None  # offered, not taken
+
+
+def test_a_phrase_named_as_a_skill_is_not_a_guess_where_it_is_also_spotted():
+    document = {
+        "work": [{"name": "Acme", "highlights": ["Python scripts for reports"]}],
+        "skills": [{"name": "Python"}],
+    }
+    (python,) = [
+        p
+        for p in resume_skills(json.dumps(document).encode()).proposals
+        if p.candidate.phrase.lower() == "python"
+    ]
+    assert not python.candidate.spotted and python.candidate.source == "Skills"
+    assert preselected(python.candidate, python.match) == "2.B.3.e"

@@ -358,3 +358,38 @@ def test_a_shape_the_page_cannot_show_starts_afresh_instead_of_blocking_saves():
     r = skills.apply(odd, qd({"prof_2.B.3.e": "expert"}))
     assert r["ratings"] == {"2.B.3.e": {"proficiency": "expert"}}
     assert r["own"] == [{"id": "o1", "name": "Facilitation", "proficiency": "strong"}]
+
+
+def test_guesses_are_offered_and_the_message_counts_what_appears(world: World):
+    a = started(world)
+    page = world.login(world.client)
+    upload(page, a, RESUME.read_bytes())
+    review_url = reverse("skills_resume_review", args=[a.engagement_id, a.pk])
+    review = page.get(review_url)
+    rows = {r["phrase"]: r for r in review.context["rows"]}
+    # Named in the skills section and sure: chosen. Spotted in a work highlight: offered.
+    assert rows["Python"]["chosen"] == "2.B.3.e"
+    assert rows["budget"]["element_id"] == "2.B.5.b" and rows["budget"]["chosen"] == "skip"
+    html = review.content.decode()
+    assert "(suggested)" in html and "it is skipped unless you do" in html
+    # Languages are the person's own, never an O*NET skill.
+    assert rows["Swedish"]["element_id"] is None and rows["Swedish"]["chosen"] == "own"
+    # Python, JavaScript and Django all go to Programming: one skill appears, not three.
+    choices = {f"choice_{r['n']}": "skip" for r in review.context["rows"]}
+    for phrase in ("Python", "JavaScript", "Django"):
+        choices[f"choice_{rows[phrase]['n']}"] = "2.B.3.e"
+    choices[f"choice_{rows['Swedish']['n']}"] = "own"
+    done = page.post(review_url, choices, follow=True)
+    assert "Added 2 skills from your résumé: Programming and Swedish." in done.content.decode()
+
+
+def test_importing_again_what_is_already_there_says_nothing_new(world: World):
+    a = started(world)
+    page = world.login(world.client)
+    review_url = reverse("skills_resume_review", args=[a.engagement_id, a.pk])
+    for expected in ("Added 1 skill from your résumé: Programming.", "Nothing new"):
+        upload(page, a, RESUME.read_bytes())
+        rows = {r["phrase"]: r for r in page.get(review_url).context["rows"]}
+        choices = {f"choice_{r['n']}": "skip" for r in rows.values()}
+        choices[f"choice_{rows['Python']['n']}"] = "2.B.3.e"
+        assert expected in page.post(review_url, choices, follow=True).content.decode()
