@@ -425,6 +425,24 @@ def _coach_invitation(c: Ctx) -> CoachInvitation:
 
 
 PRACTICE_CASES = [
+    # Every client of the practice: its owner alone; a colleague is refused (403) as on the
+    # other owner's pages, everyone else does not see a practice at all (404).
+    Case(
+        "practice_clients",
+        "",
+        "get",
+        lambda c: reverse("practice_clients"),
+        hidden(owner=200, colleague=403, outsider=200, solo=404),
+    ),
+    Case(
+        "engagement_handover",
+        "to the colleague",
+        "post",
+        lambda c: reverse("engagement_handover", args=[c.world.engagement.pk]),
+        hidden(owner=302, colleague=403),
+        data=lambda c: {"coach": c.world.colleague.pk},
+        changed=lambda c: _fresh(c.world.engagement).coach_id == c.world.colleague.pk,
+    ),
     # A non-owner coach may see the member list but not manage it: 403. Coaches of another
     # practice and non-coaches never see the membership: 404.
     Case(

@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
+from headway.accounts.models import User
 from headway.coaching.models import CoachingModel, Stage
 from headway.engagements.models import SATISFACTION_RANGE, EngagementStatus, Intake, Stance
 
@@ -23,13 +25,25 @@ class InviteClientForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args: Any, practice_id: int, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, practice_id: int, coaches: QuerySet[User] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["model"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = CoachingModel.objects.available_to(practice_id).order_by(
             "practice_id", "name"
         )
+        if coaches is not None:
+            # A practice owner chooses whom the client works with; others invite for themselves.
+            self.fields["coach"] = forms.ModelChoiceField(
+                label="Coach",
+                queryset=coaches,
+                required=False,  # left out: the owner coaches the client themself
+                empty_label=None,
+                help_text="The coach the client works with. Only they see the client's work.",
+            )
+            self.order_fields(["name", "email", "coach", "model", "message"])
 
 
 class IntakeForm(forms.ModelForm):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,7 +21,8 @@ from headway.engagements.models import (
     StageTransition,
     StatusChange,
 )
-from headway.practices.models import Agreement, Membership
+from headway.engagements.signals import engagement_handed_over
+from headway.practices.models import Agreement, MemberRole, Membership
 
 
 def _refuse_if_concluded(engagement: Engagement) -> None:
@@ -43,14 +45,27 @@ def engagement_invite_client(
     name: str,
     model: CoachingModel,
     message: str = "",
+    by: User | None = None,
 ) -> tuple[Engagement, str]:
-    """Create the engagement (status invited) and email the client a link to join it."""
+    """Create the engagement (status invited) and email the client a link to join it.
+
+    `membership` is the inviter's; a practice owner may invite a client for another coach
+    of the practice (`coach`), any other coach only for themselves."""
+    by = by or coach
+    if by.pk != membership.user_id:
+        raise ValidationError("The invitation comes from the membership's own coach.")
+    if coach.pk != by.pk:
+        if not membership.is_owner:
+            raise ValidationError("Only the practice owner invites clients for another coach.")
+        if not Membership.objects.filter(practice_id=membership.practice_id, user=coach).exists():
+            raise ValidationError(f"{coach.name} is not a coach of {membership.practice.name}.")
     email = email.strip().lower()
     if (
         Engagement.objects.coached_by(coach).open().filter(invited_email__iexact=email).exists()
         or Engagement.objects.coached_by(coach).open().filter(client__email__iexact=email).exists()
     ):
-        raise ValidationError(f"You already have an open engagement with {email}.")
+        who = "You already have" if coach.pk == by.pk else f"{coach.name} already has"
+        raise ValidationError(f"{who} an open engagement with {email}.")
     version = model.latest_version()
     stage = version.first_stage()
     engagement = Engagement.objects.create(
@@ -63,8 +78,8 @@ def engagement_invite_client(
         model_version=version,
         stage=stage,
     )
-    _start_stage(engagement, stage, coach, "Engagement created")
-    raw = invitation_send(engagement=engagement, email=email, message=message, by=coach)
+    _start_stage(engagement, stage, by, "Engagement created")
+    raw = invitation_send(engagement=engagement, email=email, message=message, by=by)
     return engagement, raw
 
 
@@ -81,7 +96,8 @@ def invitation_send(*, engagement: Engagement, email: str, message: str, by: Use
         email,
         "client_invitation",
         {
-            "coach": by,
+            "coach": engagement.coach,
+            "inviter": by,
             "engagement": engagement,
             "message": message.strip(),
             "link": absolute(reverse("invitation", args=[raw])),
@@ -359,3 +375,65 @@ def checklist_toggle(*, engagement: Engagement, stage: Stage, index: int, done: 
         items.discard(index)
     engagement.checklist_done = {**engagement.checklist_done, stage.key: sorted(items)}
     engagement.save(update_fields=["checklist_done"])
+
+
+@transaction.atomic
+def engagement_handover(
+    *, engagement: Engagement, to_coach: User, by: User, reason: str = ""
+) -> Engagement:
+    """Give a client's engagement to another coach of the same practice.
+
+    The practice owner does it. The client and both coaches are told by email; the consent
+    log notes it (through `engagement_handed_over`). Private session notes stay their
+    author's: the old coach no longer sees the engagement, the new one never sees them."""
+    locked = (
+        Engagement.objects.select_for_update()
+        .select_related("coach", "practice")
+        .get(pk=engagement.pk)
+    )
+    practice = locked.practice
+    if (
+        practice is None
+        or not Membership.objects.filter(practice=practice, user=by, role=MemberRole.OWNER).exists()
+    ):
+        raise ValidationError("Only the practice owner hands a client over to another coach.")
+    if locked.status == EngagementStatus.CONCLUDED:
+        raise ValidationError("This engagement is concluded: there is no coaching to hand over.")
+    if not Membership.objects.filter(practice=practice, user=to_coach).exists():
+        raise ValidationError(f"{to_coach.name} is not a coach of {practice.name}.")
+    from_coach = locked.coach
+    if from_coach is not None and from_coach.pk == to_coach.pk:
+        raise ValidationError(f"{to_coach.name} already coaches this client.")
+    email = locked.client.email if locked.client is not None else locked.invited_email
+    if (
+        Engagement.objects.coached_by(to_coach)
+        .open()
+        .filter(Q(client__email__iexact=email) | Q(invited_email__iexact=email))
+        .exists()
+    ):
+        raise ValidationError(f"{to_coach.name} already has an open engagement with {email}.")
+    locked.coach = to_coach
+    locked.coach_seen_at = None  # all of it is new to the new coach
+    locked.save(update_fields=["coach", "coach_seen_at"])
+    engagement_handed_over.send(
+        sender=Engagement, engagement=locked, from_coach=from_coach, to_coach=to_coach, by=by
+    )
+    context = {
+        "engagement": locked,
+        "from_coach": from_coach,
+        "to_coach": to_coach,
+        "by": by,
+        "reason": reason.strip(),
+    }
+    send_templated(
+        email,
+        "handover_client",
+        {**context, "link": absolute(reverse("engagement_detail", args=[locked.pk]))},
+    )
+    for coach in {c.pk: c for c in (from_coach, to_coach) if c is not None}.values():
+        send_templated(
+            coach.email,
+            "handover_coach",
+            {**context, "reader": coach, "link": absolute(reverse("dashboard"))},
+        )
+    return locked

@@ -3,11 +3,17 @@ from __future__ import annotations
 from django.urls import path
 
 from headway.engagements import engagement_views as ev
-from headway.engagements import views
+from headway.engagements import practice_views, views
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("clients/invite/", views.client_invite, name="client_invite"),
+    path("practice/clients/", practice_views.practice_clients, name="practice_clients"),
+    path(
+        "practice/clients/<int:pk>/handover/",
+        practice_views.handover_view,
+        name="engagement_handover",
+    ),
     path("journey/", views.journey, name="journey"),
     path("journey/start/", views.journey_start, name="journey_start"),
     path("invite/<str:token>/", views.invitation, name="invitation"),

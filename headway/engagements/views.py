@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from headway.accounts.forms import CoachSignupForm, SignupForm
+from headway.accounts.models import User
 from headway.accounts.services import user_signup
 from headway.coaching.models import CoachingModel
 from headway.engagements.access import current_user, get_membership
@@ -80,12 +81,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def client_invite(request: HttpRequest) -> HttpResponse:
     membership = get_membership(request)
-    form = InviteClientForm(request.POST or None, practice_id=membership.practice_id)
+    user = current_user(request)
+    coaches = None
+    if membership.is_owner and membership.practice.memberships.count() > 1:
+        coaches = User.objects.filter(memberships__practice=membership.practice).order_by("name")
+    form = InviteClientForm(
+        request.POST or None,
+        practice_id=membership.practice_id,
+        coaches=coaches,
+        initial={"coach": user.pk},
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
             engagement, _ = engagement_invite_client(
-                coach=current_user(request),
+                coach=d.get("coach") or user,
+                by=user,
                 membership=membership,
                 email=d["email"],
                 name=d["name"],
@@ -95,6 +106,14 @@ def client_invite(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error("email", exc)
         else:
+            if engagement.coach is not None and engagement.coach_id != user.pk:
+                # The client is the colleague's: their work is not the owner's to open.
+                messages.success(
+                    request,
+                    f"Invitation sent to {engagement.invited_email}, "
+                    f"to work with {engagement.coach.name}.",
+                )
+                return redirect("practice_clients")
             messages.success(request, f"Invitation sent to {engagement.invited_email}.")
             return redirect("engagement_detail", engagement.pk)
     return render(request, "engagements/invite.html", {"form": form, "nav": "dashboard"})

@@ -13,6 +13,7 @@ class ConsentWhat(models.TextChoices):
     JOURNAL = "journal", "Energy journal shared with the coach"
     ACCOUNTABILITY = "accountability", "Accountability link"
     ENGAGEMENT = "engagement", "Coached engagement joined"
+    COACH_CHANGE = "coach_change", "Coaching moved to another coach"
 
 
 class ConsentEvent(models.Model):

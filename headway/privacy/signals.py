@@ -8,7 +8,10 @@ from typing import Any
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
+from headway.accounts.models import User
 from headway.discovery.models import Assessment, JournalSharing
+from headway.engagements.models import Engagement
+from headway.engagements.signals import engagement_handed_over
 from headway.privacy.models import ConsentEvent, ConsentWhat
 
 
@@ -60,3 +63,12 @@ def journal_sharing(sender: type, instance: JournalSharing, raw: bool = False, *
         before is not None and before != instance.shared_with_coach
     ):
         _record(instance.engagement_id, ConsentWhat.JOURNAL, instance.shared_with_coach, "")
+
+
+@receiver(engagement_handed_over, dispatch_uid="privacy_engagement_handed_over")
+def engagement_handed_over_logged(
+    sender: type, engagement: Engagement, from_coach: User | None, to_coach: User, **_: Any
+) -> None:
+    """Not a consent the client gave, but a change to who reads what they share: noted."""
+    moved = f"from {from_coach.name} to {to_coach.name}" if from_coach else f"to {to_coach.name}"
+    _record(engagement.pk, ConsentWhat.COACH_CHANGE, True, moved)
