@@ -331,6 +331,8 @@ def intake_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied("Only the client fills the intake.")
+        if request.POST.get("_draft") == "1":
+            return _intake_draft(engagement, form)
         if form.is_valid():
             intake_save(engagement=engagement, intake=form.save(commit=False), submit=True)
             messages.success(
@@ -345,6 +347,23 @@ def intake_view(request: HttpRequest, pk: int) -> HttpResponse:
         "engagements/intake.html",
         {"e": engagement, "form": form, "intake": intake, "can_edit": can_edit},
     )
+
+
+def _intake_draft(engagement: Engagement, form: IntakeForm) -> HttpResponse:
+    """Saved as typed (unsaved.js), not sent: a submitted intake stays submitted, a draft
+    stays a draft until the client sends it. Answers the status line's words."""
+    if not form.is_valid():
+        first = next(iter(form.errors.values()))[0]
+        return HttpResponse(f"Not saved yet: {first}", status=422, content_type="text/plain")
+    try:
+        intake = intake_save(engagement=engagement, intake=form.save(commit=False), submit=False)
+    except ValidationError as exc:
+        return HttpResponse(
+            f"Not saved: {' '.join(exc.messages)}", status=422, content_type="text/plain"
+        )
+    when = timezone.localtime().strftime("%H:%M")
+    word = "Saved" if intake.is_complete else "Draft saved"
+    return HttpResponse(f"{word} at {when}.", content_type="text/plain")
 
 
 @login_required
