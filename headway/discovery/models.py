@@ -63,6 +63,8 @@ class Assessment(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     # What the client has entered so far, in the kind's own shape (see discovery/kinds/).
     responses = models.JSONField(default=dict, blank=True)
+    # The step of a several-step kind the client moved to last, so a return resumes there.
+    step = models.CharField(max_length=20, blank=True)
     # The scored result, set once on completion and never recomputed: a later change to the
     # scoring must not rewrite what the client saw.
     result = models.JSONField(null=True, blank=True)

@@ -108,12 +108,20 @@ def _writable(assessment: Assessment, by: User) -> None:
 
 
 @transaction.atomic
-def assessment_save(*, assessment: Assessment, by: User, data: QueryDict) -> Assessment:
-    """Merge what the client just entered into the saved responses (every change autosaves)."""
+def assessment_save(
+    *, assessment: Assessment, by: User, data: QueryDict, step: str = ""
+) -> Assessment:
+    """Merge what the client just entered into the saved responses (every change autosaves);
+    `step`, one of the kind's steps, is where the client goes on, kept for their return."""
     _writable(assessment, by)
-    assessment.responses = spec(assessment.kind).apply(dict(assessment.responses), data)
+    kind_spec = spec(assessment.kind)
+    assessment.responses = kind_spec.apply(dict(assessment.responses), data)
     assessment.started_at = assessment.started_at or timezone.now()
-    assessment.save(update_fields=["responses", "started_at", "updated_at"])
+    fields = ["responses", "started_at", "updated_at"]
+    if step and step in kind_spec.steps:
+        assessment.step = step
+        fields.append("step")
+    assessment.save(update_fields=fields)
     assessment.engagement.touch()
     return assessment
 

@@ -159,7 +159,8 @@ def discovery_kind(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 def _take_context(a: Assessment, step: str) -> dict[str, Any]:
     kind_spec = spec(a.kind)
     if kind_spec.steps and step not in kind_spec.steps:
-        step = kind_spec.steps[0]
+        # No step asked for (a return from elsewhere): where the client left off.
+        step = a.step if a.step in kind_spec.steps else kind_spec.steps[0]
     return {
         "a": a,
         "e": a.engagement,
@@ -209,7 +210,9 @@ def assessment_save_view(request: HtmxHttpRequest, pk: int, kind: str, apk: int)
     _refuse_unless_client(assessment.engagement, request)
     goto = request.POST.get("goto", request.POST.get("step", ""))
     try:
-        assessment_save(assessment=assessment, by=current_user(request), data=request.POST)
+        assessment_save(
+            assessment=assessment, by=current_user(request), data=request.POST, step=goto
+        )
     except ValidationError as exc:
         if request.htmx:
             return render(

@@ -39,7 +39,6 @@ class InviteClientForm(forms.Form):
             self.fields["coach"] = forms.ModelChoiceField(
                 label="Coach",
                 queryset=coaches,
-                required=False,  # left out: the owner coaches the client themself
                 empty_label=None,
                 help_text="The coach the client works with. Only they see the client's work.",
             )

@@ -85,8 +85,11 @@ def client_invite(request: HttpRequest) -> HttpResponse:
     coaches = None
     if membership.is_owner and membership.practice.memberships.count() > 1:
         coaches = User.objects.filter(memberships__practice=membership.practice).order_by("name")
+    data = request.POST.copy() if request.method == "POST" else None
+    if data is not None and coaches is not None and not data.get("coach"):
+        data["coach"] = str(user.pk)  # a form without the choice (an older page): the owner's
     form = InviteClientForm(
-        request.POST or None,
+        data,
         practice_id=membership.practice_id,
         coaches=coaches,
         initial={"coach": user.pk},

@@ -102,7 +102,7 @@ def test_coach_invites_client_who_joins_answers_and_moves_on(
     client.get_by_label("Exploring options seriously").check()
     client.get_by_label("What prompts the change now?").fill("I want work closer to people.")
     client.get_by_label("What you want from coaching").fill("A clear next step.")
-    client.get_by_role("button", name="Save intake").click()
+    client.get_by_role("button", name="Send my intake").click()
     expect(client.get_by_text("your intake is saved and shared with your coach")).to_be_visible()
     expect(intake_notice).to_have_count(0)
 

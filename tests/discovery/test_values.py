@@ -252,3 +252,17 @@ def test_the_history_shows_changes_and_the_shared_result_reaches_the_coach(world
     coach = world.login(world.owner)
     page = coach.get(latest.get_absolute_url()).content.decode()
     assert "My top values" in page and CARDS_BY_KEY[TOP[2]].question in page
+
+
+def test_coming_back_resumes_at_the_step_left(world, values):
+    client = world.login(world.client)
+    take, save, _ = urls(values)
+    client.post(save, {"step": "sort", "goto": "rank", **sorted_piles()})
+    page = client.get(take).content.decode()  # back later, from the journey: no step named
+    assert "Choose at least 5: you have chosen 0." in page
+    assert 'name="pile_autonomy"' not in page
+    # An autosave on a step counts as being there.
+    client.post(save, {"step": "sort", "pile_autonomy": "always"}, headers={"HX-Request": "true"})
+    assert 'name="pile_autonomy"' in client.get(take).content.decode()
+    values.refresh_from_db()
+    assert values.step == "sort"

@@ -380,7 +380,8 @@ def test_pages_load_nothing_from_elsewhere_and_run_no_inline_script(
 ) -> None:
     html = browser.get(url).content.decode()
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, flags=re.S)
-    assert len(scripts) == 1 and not scripts[0][1].strip()  # htmx, from base.html
+    # htmx and the unsaved-changes guard, from base.html: files of our own, nothing inline.
+    assert len(scripts) == 2 and not any(body.strip() for _, body in scripts)
     assert not re.search(r"""\ssrc=["']?(https?:)?//""", html)
     assert not re.search(r"""<link\b[^>]*href=["']?(https?:)?//""", html)
 

@@ -355,9 +355,11 @@ def test_pages_load_nothing_from_elsewhere_and_run_no_inline_script(
 ) -> None:
     html = browser.get(url).content.decode()
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, flags=re.S)
-    assert len(scripts) == 1, scripts  # htmx, from base.html
-    attributes, body = scripts[0]
-    assert re.search(r'src="/static/[^"]*htmx[^"]*"', attributes) and not body.strip()
+    # htmx and the unsaved-changes guard, from base.html: files of our own, nothing inline.
+    assert len(scripts) == 2, scripts
+    for attributes, body in scripts:
+        assert re.search(r'src="/static/[^"]*\.js"', attributes) and not body.strip()
+    assert any("htmx" in attributes for attributes, _ in scripts)
     assert not re.search(r"""\ssrc=["']?(https?:)?//""", html)
     assert not re.search(r"""<link\b[^>]*href=["']?(https?:)?//""", html)
 
