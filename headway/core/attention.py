@@ -61,6 +61,21 @@ INVITE_REMINDER_DAYS = 7
 LONG_STAGE_DAYS = 42
 
 
+def checkin_items(checkins: CheckInFacts) -> tuple[Attention, ...]:
+    """The check-in signals as attention items: a missed check-in is worth a look; low,
+    worried or falling check-ins and slipping steps ask for a talk."""
+    return tuple(
+        Attention(
+            s.code,
+            s.message,
+            Level.INFO if s.code == QUIET else Level.ACT,
+            since=checkins.latest_at if s.code in FROM_LATEST_CHECK_IN else None,
+            question=s.question,
+        )
+        for s in checkin_signals(checkins)
+    )
+
+
 def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
     """Short, factual reasons to look at an engagement; the coach decides what to do."""
     if facts.status == "concluded":
@@ -120,18 +135,7 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
         when = "today" if n == 0 else f"{n} day{'s'[: n - 1]} ago"
         items.append(Attention("offsite-due", f"Offsite was planned for {when}", Level.INFO))
     if facts.checkins is not None:
-        # A missed check-in is worth a look; falling energy and slipping steps ask for a talk.
-        latest = facts.checkins.latest_at
-        items.extend(
-            Attention(
-                s.code,
-                s.message,
-                Level.INFO if s.code == QUIET else Level.ACT,
-                since=latest if s.code in FROM_LATEST_CHECK_IN else None,
-                question=s.question,
-            )
-            for s in checkin_signals(facts.checkins)
-        )
+        items.extend(checkin_items(facts.checkins))
     if (
         facts.checklist_total
         and facts.checklist_done == facts.checklist_total

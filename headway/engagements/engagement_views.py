@@ -19,6 +19,7 @@ from django_htmx.http import HttpResponseClientRefresh
 from headway.coaching.models import Stage, StageQuestion
 from headway.core.tools import TOOLS, ToolSpec
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
+from headway.engagements.flags import engagement_flags
 from headway.engagements.forms import (
     AcceptAgreementForm,
     IntakeForm,
@@ -128,6 +129,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "acceptance": acceptance,
         "history": _history(engagement),
         "nav": "dashboard" if is_coach else "journey",
+        "flags": engagement_flags(engagement, user) if is_coach else (),
     }
     if context["can_move"]:
         context["move_form"] = MoveStageForm(

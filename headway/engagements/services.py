@@ -15,6 +15,7 @@ from headway.engagements.models import (
     Engagement,
     EngagementKind,
     EngagementStatus,
+    FlagAcknowledgement,
     Intake,
     Invitation,
     StageTransition,
@@ -359,3 +360,14 @@ def checklist_toggle(*, engagement: Engagement, stage: Stage, index: int, done: 
         items.discard(index)
     engagement.checklist_done = {**engagement.checklist_done, stage.key: sorted(items)}
     engagement.save(update_fields=["checklist_done"])
+
+
+@transaction.atomic
+def flag_acknowledge(*, engagement: Engagement, by: User, code: str) -> FlagAcknowledgement:
+    """The coach's "got it": one row per flag, moved forward each time they acknowledge it."""
+    if not engagement.is_coach(by):
+        raise ValidationError("Only the engagement's coach acknowledges its flags.")
+    acknowledgement, _ = FlagAcknowledgement.objects.update_or_create(
+        engagement=engagement, coach=by, code=code, defaults={"acknowledged_at": timezone.now()}
+    )
+    return acknowledgement

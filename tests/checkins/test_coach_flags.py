@@ -45,3 +45,38 @@ def test_only_the_latest_check_in_counts(world: World) -> None:
     checkin_add(engagement=world.engagement, by=world.client, energy=2, obstacles=WORDS)
     checkin_add(engagement=world.engagement, by=world.client, energy=7, win="A good call")
     assert not {LOW, WORRIED} & _codes(world)
+
+
+def _detail(world: World) -> str:
+    url = reverse("engagement_detail", args=[world.engagement.pk])
+    return world.login(world.owner).get(url).content.decode()
+
+
+def _acknowledge(world: World, code: str, back: str = "") -> str:
+    url = reverse("engagement_acknowledge", args=[world.engagement.pk])
+    response = world.login(world.owner).post(url, {"code": code, "next": back})
+    assert response.status_code == 302
+    return response["Location"]
+
+
+def test_a_flag_stays_after_visits_and_goes_when_acknowledged(world: World) -> None:
+    checkin_add(engagement=world.engagement, by=world.client, energy=3)
+    for _ in range(2):  # opening the page is not acknowledging
+        page = _detail(world)
+        assert "Latest check-in at energy 3/10" in page and "Got it" in page
+    assert LOW in _codes(world)
+    assert _acknowledge(world, LOW, "/dashboard/") == "/dashboard/"
+    assert "Latest check-in at energy 3/10" not in _detail(world)
+    assert LOW not in _codes(world)
+    # A newer low check-in raises it again.
+    checkin_add(engagement=world.engagement, by=world.client, energy=2)
+    assert "Latest check-in at energy 2/10" in _detail(world)
+    assert LOW in _codes(world)
+
+
+def test_acknowledging_goes_back_to_the_engagement_not_elsewhere(world: World) -> None:
+    checkin_add(engagement=world.engagement, by=world.client, energy=3)
+    detail = reverse("engagement_detail", args=[world.engagement.pk])
+    assert _acknowledge(world, LOW, "https://elsewhere.example/") == detail
+    url = reverse("engagement_acknowledge", args=[world.engagement.pk])
+    assert world.login(world.owner).post(url, {"code": "intake"}).status_code == 400
