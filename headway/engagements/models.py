@@ -81,6 +81,9 @@ class Engagement(models.Model):
     concluded_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(default=timezone.now)
     coach_seen_at = models.DateTimeField(null=True, blank=True)
+    # The start of the coach's previous visit: "since you last looked" counts from here, so
+    # that reloading the page (which moves coach_seen_at) does not empty the list.
+    coach_prev_seen_at = models.DateTimeField(null=True, blank=True)
 
     objects = EngagementQuerySet.as_manager()
 
