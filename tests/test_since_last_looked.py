@@ -74,3 +74,17 @@ def test_the_client_does_not_see_it(world: World) -> None:
     url = reverse("engagement_detail", args=[world.engagement.pk])
     page = world.login(world.client).get(url).content.decode()
     assert "Since you last looked" not in page
+
+
+def test_the_dashboard_shows_the_latest_check_in_since_the_last_visit(world: World) -> None:
+    earlier = timezone.now() - dt.timedelta(days=1)
+    CheckIn.objects.create(engagement=world.engagement, energy=8, created_at=earlier)
+    _last_visit(world, VISIT_GAP)  # the coach has seen that one, in a visit that is over
+    url = reverse("dashboard")
+    page = world.login(world.owner).get(url).content.decode()
+    assert "New check-in at energy" not in page
+    checkin_add(engagement=world.engagement, by=world.client, energy=6)
+    checkin_add(engagement=world.engagement, by=world.client, energy=3)
+    page = world.login(world.owner).get(url).content.decode()
+    checkins = reverse("checkins", args=[world.engagement.pk])
+    assert f'<a class="small" href="{checkins}">New check-in at energy 3/10</a>' in page

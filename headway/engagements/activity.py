@@ -7,6 +7,7 @@ Check-in texts stay on the check-ins page: an item says a check-in came, with it
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -16,6 +17,7 @@ from django.utils import timezone
 from headway.checkins.models import CheckIn
 from headway.discovery.models import Assessment
 from headway.engagements.models import Answer, Engagement
+from headway.engagements.services import VISIT_GAP
 from headway.planning.models import DecisionMatrix, Goal, GoalStatus, Step
 
 LIMIT = 20  # a first visit to a long engagement lists the latest, not its whole history
@@ -159,3 +161,45 @@ def since_last_looked(
         *_answers(engagement, since),
     ]
     return sorted(items, key=lambda i: i.when, reverse=True)[:LIMIT]
+
+
+def visit_start(e: Engagement, now: dt.datetime) -> dt.datetime | None:
+    """Where the coach's next look at the engagement will count from: the start of the
+    current visit while it lasts, else the last view (see engagement_coach_seen)."""
+    if e.coach_seen_at is None or now - e.coach_seen_at >= VISIT_GAP:
+        return e.coach_seen_at
+    return e.coach_prev_seen_at
+
+
+def headlines(
+    engagements: Sequence[Engagement], *, now: dt.datetime | None = None
+) -> dict[int, ActivityItem]:
+    """For the dashboard, the one thing to see first in each engagement since the coach last
+    looked: the latest check-in, else the latest shared result. Two queries in all."""
+    now = now or timezone.now()
+    since = {e.pk: visit_start(e, now) for e in engagements}
+    known = [s for s in since.values() if s is not None]
+    # One bound for every engagement (the oldest visit, or none), the exact one per row below.
+    oldest = Q() if len(known) < len(since) or not known else Q(created_at__gt=min(known))
+
+    def new(pk: int, at: dt.datetime | None) -> bool:
+        return at is not None and (since[pk] is None or at > since[pk])  # type: ignore[operator]
+
+    found: dict[int, ActivityItem] = {}
+    for pk, at, energy in (
+        CheckIn.objects.filter(oldest, engagement__in=list(since))
+        .order_by("-created_at", "-pk")
+        .values_list("engagement_id", "created_at", "energy")
+    ):
+        if pk not in found and new(pk, at):
+            url = reverse("checkins", args=[pk])
+            found[pk] = ActivityItem(at, f"New check-in at energy {energy}/10", url)
+    rest = [pk for pk in since if pk not in found]
+    shared = Assessment.objects.seen_by_coach().filter(engagement__in=rest)
+    for a in shared.order_by("-completed_at") if rest else ():
+        if a.engagement_id not in found and new(a.engagement_id, a.completed_at):
+            assert a.completed_at is not None
+            found[a.engagement_id] = ActivityItem(
+                a.completed_at, f"Result shared: {a.get_kind_display()}", a.get_absolute_url()
+            )
+    return found

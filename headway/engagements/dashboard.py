@@ -34,6 +34,7 @@ from headway.core.attention import (
     unacknowledged,
 )
 from headway.discovery.models import Assessment
+from headway.engagements.activity import ActivityItem, headlines
 from headway.engagements.flags import acknowledgements_of
 from headway.engagements.models import (
     AgreementAcceptance,
@@ -52,6 +53,7 @@ class DashboardRow:
     engagement: Engagement
     days_quiet: int
     attention: tuple[Attention, ...]
+    headline: ActivityItem | None = None  # what to see first since the coach's last visit
 
     @property
     def needs_action(self) -> bool:
@@ -154,6 +156,7 @@ def dashboard_rows(
     checkins = checkin_facts(engagements, now=now)
     followups = followup_attention_of(engagements, today=timezone.localdate(now))
     acknowledged = acknowledgements_of(coach, engagements)
+    news = headlines(engagements)
     rows = []
     for e in engagements:
         intake = getattr(e, "intake", None)
@@ -190,6 +193,11 @@ def dashboard_rows(
         if attention_only and not needs_action(items):
             continue
         rows.append(
-            DashboardRow(engagement=e, days_quiet=facts.days_since_activity, attention=items)
+            DashboardRow(
+                engagement=e,
+                days_quiet=facts.days_since_activity,
+                attention=items,
+                headline=news.get(e.pk),
+            )
         )
     return rows
