@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -10,10 +11,18 @@ from django.utils import timezone
 
 from headway.checkins.models import CheckIn
 from headway.checkins.services import checkin_add
+from headway.coaching.models import StageQuestion
 from headway.discovery.models import Assessment
+from headway.engagements.activity import since_last_looked
 from headway.engagements.models import Engagement
-from headway.engagements.services import VISIT_GAP, engagement_coach_seen
-from headway.planning.goal_services import goal_create, step_add
+from headway.engagements.services import VISIT_GAP, answer_save, engagement_coach_seen
+from headway.planning.decision_services import (
+    decision_choose,
+    decision_matrix_start,
+    decision_option_add,
+)
+from headway.planning.goal_services import goal_create, step_add, step_set_done
+from headway.planning.models import Step
 from tests.helpers import World
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +97,34 @@ def test_the_dashboard_shows_the_latest_check_in_since_the_last_visit(world: Wor
     page = world.login(world.owner).get(url).content.decode()
     checkins = reverse("checkins", args=[world.engagement.pk])
     assert f'<a class="small" href="{checkins}">New check-in at energy 3/10</a>' in page
+
+
+def test_every_kind_of_news_in_a_bounded_number_of_queries(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    e = world.engagement
+    since = timezone.now() - dt.timedelta(days=5)
+    goal = goal_create(engagement=e, by=world.client, text="Talk to 3 product managers by March")
+    done = step_add(goal=goal, by=world.client, title="Email Ana")
+    step_set_done(step=done, by=world.client, done=True)
+    late = step_add(goal=goal, by=world.client, title="Draft questions")
+    Step.objects.filter(pk=late.pk).update(due_on=timezone.localdate() - dt.timedelta(days=2))
+    matrix = decision_matrix_start(engagement=e, by=world.client)
+    option = decision_option_add(matrix=matrix, by=world.client, title="UX research")
+    decision_choose(matrix=matrix, by=world.client, option=option)
+    question = StageQuestion.objects.filter(stage=e.stage).first()
+    assert question is not None
+    answer_save(engagement=e, question=question, text="Talking to people", by=world.client)
+    with django_assert_max_num_queries(6):
+        items = since_last_looked(e, since)
+    texts = {i.text for i in items}
+    coach = world.login(world.owner)
+    assert {coach.get(i.url).status_code for i in items} == {200}  # every link opens for them
+    assert {
+        "Goal added: Talk to 3 product managers by March",
+        "Step done: Email Ana",
+        "Step overdue: Draft questions",
+        "Decision: chose UX research",
+    } <= texts
+    assert any(t.startswith("Answered: ") for t in texts)
+    assert since_last_looked(e, timezone.now()) == []
