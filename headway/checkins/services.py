@@ -74,20 +74,29 @@ def checkin_add(
 def checkin_facts(
     engagements: Iterable[Engagement], *, now: dt.datetime | None = None
 ) -> dict[int, CheckInFacts]:
-    """The facts for each engagement, in three queries however many engagements there are
+    """The facts for each engagement, in four queries however many engagements there are
     (the dashboard asks for all of a coach's clients at once)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     by_pk = {e.pk: e for e in engagements}
     dates: dict[int, list[dt.date]] = defaultdict(list)
     energies: dict[int, list[int]] = defaultdict(list)
-    for pk, at, energy in (
+    latest: dict[int, tuple[int, dt.datetime]] = {}
+    for pk, checkin_pk, at, energy in (
         CheckIn.objects.filter(engagement__in=by_pk)
         .order_by("created_at", "pk")
-        .values_list("engagement_id", "created_at", "energy")
+        .values_list("engagement_id", "pk", "created_at", "energy")
     ):
         dates[pk].append(timezone.localdate(at))
         energies[pk].append(energy)
+        latest[pk] = (checkin_pk, at)
+    # Only the latest check-in's words are decrypted: they decide whether it sounds worried.
+    texts = {
+        pk: " \n".join(parts)
+        for pk, *parts in CheckIn.objects.filter(
+            pk__in=[checkin_pk for checkin_pk, _ in latest.values()]
+        ).values_list("engagement_id", "progress", "obstacles", "win")
+    }
     since = today - dt.timedelta(days=RECENT_DAYS)
     overdue: dict[int, int] = defaultdict(int)
     overdue_recently: dict[int, int] = defaultdict(int)
@@ -112,6 +121,8 @@ def checkin_facts(
             steps_overdue=overdue[pk],
             steps_overdue_recently=overdue_recently[pk],
             steps_done_recently=done_recently[pk],
+            latest_at=latest[pk][1] if pk in latest else None,
+            latest_text=texts.get(pk, ""),
         )
         for pk, e in by_pk.items()
     }
