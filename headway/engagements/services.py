@@ -442,6 +442,7 @@ def engagement_handover(
     return locked
 
 
+@transaction.atomic
 def flag_acknowledge(*, engagement: Engagement, by: User, code: str) -> FlagAcknowledgement:
     """The coach's "got it": one row per flag, moved forward each time they acknowledge it."""
     if not engagement.is_coach(by):
