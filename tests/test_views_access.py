@@ -32,6 +32,7 @@ from headway.engagements.models import (
     AgreementAcceptance,
     Engagement,
     EngagementStatus,
+    FlagAcknowledgement,
     Intake,
     Invitation,
     StageTransition,
@@ -586,6 +587,18 @@ def _coach_request(c: Ctx) -> Invitation:
 
 
 EXTRA_CASES = [
+    # A flag's "got it" is the coach's own: the client and everyone else get a 404.
+    Case(
+        "engagement_acknowledge",
+        "energy-low",
+        "post",
+        lambda c: reverse("engagement_acknowledge", args=[c.world.engagement.pk]),
+        hidden(owner=302),
+        data=lambda c: {"code": "energy-low"},
+        changed=lambda c: FlagAcknowledgement.objects.filter(
+            engagement=c.world.engagement, code="energy-low"
+        ).exists(),
+    ),
     Case(
         "engagement_resend",
         "invited",

@@ -9,10 +9,12 @@ from collections.abc import Iterable, Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
+from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User
-from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, CheckIn
+from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, REPLY_MAX, CheckIn, CheckInReply
 from headway.core.signals import RECENT_DAYS, CheckInFacts, Signal, checkin_signals
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.goal_services import step_set_done
@@ -72,20 +74,29 @@ def checkin_add(
 def checkin_facts(
     engagements: Iterable[Engagement], *, now: dt.datetime | None = None
 ) -> dict[int, CheckInFacts]:
-    """The facts for each engagement, in three queries however many engagements there are
+    """The facts for each engagement, in four queries however many engagements there are
     (the dashboard asks for all of a coach's clients at once)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     by_pk = {e.pk: e for e in engagements}
     dates: dict[int, list[dt.date]] = defaultdict(list)
     energies: dict[int, list[int]] = defaultdict(list)
-    for pk, at, energy in (
+    latest: dict[int, tuple[int, dt.datetime]] = {}
+    for pk, checkin_pk, at, energy in (
         CheckIn.objects.filter(engagement__in=by_pk)
         .order_by("created_at", "pk")
-        .values_list("engagement_id", "created_at", "energy")
+        .values_list("engagement_id", "pk", "created_at", "energy")
     ):
         dates[pk].append(timezone.localdate(at))
         energies[pk].append(energy)
+        latest[pk] = (checkin_pk, at)
+    # Only the latest check-in's words are decrypted: they decide whether it sounds worried.
+    texts = {
+        pk: " \n".join(parts)
+        for pk, *parts in CheckIn.objects.filter(
+            pk__in=[checkin_pk for checkin_pk, _ in latest.values()]
+        ).values_list("engagement_id", "progress", "obstacles", "win")
+    }
     since = today - dt.timedelta(days=RECENT_DAYS)
     overdue: dict[int, int] = defaultdict(int)
     overdue_recently: dict[int, int] = defaultdict(int)
@@ -110,6 +121,8 @@ def checkin_facts(
             steps_overdue=overdue[pk],
             steps_overdue_recently=overdue_recently[pk],
             steps_done_recently=done_recently[pk],
+            latest_at=latest[pk][1] if pk in latest else None,
+            latest_text=texts.get(pk, ""),
         )
         for pk, e in by_pk.items()
     }
@@ -119,3 +132,33 @@ def engagement_signals(engagement: Engagement) -> tuple[Signal, ...]:
     if engagement.status in (EngagementStatus.CONCLUDED, EngagementStatus.INVITED):
         return ()
     return checkin_signals(checkin_facts([engagement])[engagement.pk])
+
+
+@transaction.atomic
+def checkin_reply(*, check_in: CheckIn, by: User, text: str) -> CheckInReply:
+    """The coach answers a check-in, or the client answers the coach; the other is told by
+    email, never with the words themselves."""
+    engagement = check_in.engagement
+    if not (engagement.is_client(by) or engagement.is_coach(by)):
+        raise ValidationError("Only the client and their coach talk about a check-in.")
+    if engagement.status == EngagementStatus.CONCLUDED:
+        raise ValidationError("This engagement is concluded: its check-ins are kept as they were.")
+    text = text.strip()
+    if not text:
+        raise ValidationError("Write a few words before sending.")
+    if len(text) > REPLY_MAX:
+        raise ValidationError(
+            f"A reply holds up to {REPLY_MAX} characters; this one has {len(text)}. "
+            "The rest may suit a session better."
+        )
+    reply = CheckInReply.objects.create(check_in=check_in, author=by, text=text)
+    reader = engagement.client if engagement.is_coach(by) else engagement.coach
+    if reader is not None:
+        link = absolute(reverse("checkins", args=[engagement.pk])) + f"#checkin-{check_in.pk}"
+        send_templated(
+            reader.email,
+            "checkin_reply",
+            {"reader": reader, "by": by, "check_in": check_in, "link": link},
+        )
+    engagement.touch()
+    return reply

@@ -8,12 +8,20 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from headway.checkins.forms import CheckInForm
-from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, CheckIn
-from headway.checkins.services import checkin_add, engagement_signals, open_steps
+from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, REPLY_MAX, CheckIn, CheckInReply
+from headway.checkins.services import (
+    checkin_add,
+    checkin_reply,
+    engagement_signals,
+    open_steps,
+)
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.models import Engagement, EngagementStatus
 
@@ -79,7 +87,9 @@ def checkins(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Checked in. Thank you.")
                 return redirect("checkins", pk=engagement.pk)
     history = list(
-        CheckIn.objects.filter(engagement=engagement).prefetch_related("steps_done")[:HISTORY]
+        CheckIn.objects.filter(engagement=engagement).prefetch_related(
+            "steps_done", Prefetch("replies", CheckInReply.objects.select_related("author"))
+        )[:HISTORY]
     )
     recent = [c.energy for c in reversed(history[:SPARK_POINTS])]
     is_coach = engagement.is_coach(user)
@@ -88,6 +98,8 @@ def checkins(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "is_client": engagement.is_client(user),
         "can_write": can_write,
+        "can_reply": engagement.status != EngagementStatus.CONCLUDED,
+        "reply_max": REPLY_MAX,
         "concluded": engagement.status == EngagementStatus.CONCLUDED,
         "history": history,
         "spark": _sparkline(recent),
@@ -96,3 +108,26 @@ def checkins(request: HttpRequest, pk: int) -> HttpResponse:
         "nav": "dashboard" if is_coach else "journey",
     }
     return render(request, "checkins/checkins.html", context)
+
+
+def get_check_in(request: HttpRequest, pk: int, check_in_pk: int) -> CheckIn:
+    """A check-in of an engagement the visitor coaches or is the client of; 404 otherwise."""
+    engagement = get_engagement(request, pk)
+    return get_object_or_404(
+        CheckIn.objects.select_related("engagement"), pk=check_in_pk, engagement=engagement
+    )
+
+
+@login_required
+@require_POST
+def checkin_reply_view(request: HttpRequest, pk: int, check_in_pk: int) -> HttpResponse:
+    check_in = get_check_in(request, pk, check_in_pk)
+    try:
+        checkin_reply(
+            check_in=check_in, by=current_user(request), text=request.POST.get("text", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Sent. They will see it here, and hear by email that you wrote.")
+    return redirect(reverse("checkins", args=[pk]) + f"#checkin-{check_in.pk}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from headway.core.signals import QUIET, CheckInFacts, checkin_signals
+from headway.core.signals import FROM_LATEST_CHECK_IN, QUIET, CheckInFacts, checkin_signals
 
 
 class Level(StrEnum):
@@ -44,11 +46,34 @@ class Attention:
     code: str
     message: str
     level: Level
+    # When what raised it happened (the latest check-in); None: it cannot be acknowledged, it
+    # goes away when its facts change.
+    since: dt.datetime | None = None
+    question: str = ""  # an open question for the coach to ask, when there is one
+
+    @property
+    def can_acknowledge(self) -> bool:
+        return self.since is not None
 
 
 QUIET_DAYS = 14
 INVITE_REMINDER_DAYS = 7
 LONG_STAGE_DAYS = 42
+
+
+def checkin_items(checkins: CheckInFacts) -> tuple[Attention, ...]:
+    """The check-in signals as attention items: a missed check-in is worth a look; low,
+    worried or falling check-ins and slipping steps ask for a talk."""
+    return tuple(
+        Attention(
+            s.code,
+            s.message,
+            Level.INFO if s.code == QUIET else Level.ACT,
+            since=checkins.latest_at if s.code in FROM_LATEST_CHECK_IN else None,
+            question=s.question,
+        )
+        for s in checkin_signals(checkins)
+    )
 
 
 def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
@@ -110,11 +135,7 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
         when = "today" if n == 0 else f"{n} day{'s'[: n - 1]} ago"
         items.append(Attention("offsite-due", f"Offsite was planned for {when}", Level.INFO))
     if facts.checkins is not None:
-        # A missed check-in is worth a look; falling energy and slipping steps ask for a talk.
-        items.extend(
-            Attention(s.code, s.message, Level.INFO if s.code == QUIET else Level.ACT)
-            for s in checkin_signals(facts.checkins)
-        )
+        items.extend(checkin_items(facts.checkins))
     if (
         facts.checklist_total
         and facts.checklist_done == facts.checklist_total
@@ -128,6 +149,18 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
             Attention("long-stage", f"In this stage for {facts.days_in_stage} days", Level.INFO)
         )
     return tuple(items)
+
+
+def unacknowledged(
+    items: tuple[Attention, ...], acknowledged: Mapping[str, dt.datetime]
+) -> tuple[Attention, ...]:
+    """The items still to show: a flag stays until the coach says "got it", not until they
+    open a page, and comes back when something newer than the acknowledgement raises it."""
+    return tuple(
+        i
+        for i in items
+        if i.since is None or i.code not in acknowledged or acknowledged[i.code] < i.since
+    )
 
 
 def needs_action(items: tuple[Attention, ...]) -> bool:

@@ -11,19 +11,24 @@ import datetime as dt
 from dataclasses import dataclass
 from statistics import fmean
 
+from headway.core.worry import reads_worried
+
 QUIET_DAYS = 14  # two weeks without a check-in: long enough to miss a rhythm of weekly check-ins
 RECENT_DAYS = 21  # "lately" for steps: the last three weeks
 OVERDUE_STEPS = 2  # one late step is ordinary life; two start to look like a pattern
 FALLING_RUN = 3  # a run of this many check-ins, each lower than the one before
 MEAN_WINDOW = 3  # the last three against the three before
 MEAN_DROP = 2.0  # points on the 1-10 scale
-LOW_ENERGY = 3  # at or below, on the 1-10 scale
-LOW_RUN = 2  # check-ins in a row at or below LOW_ENERGY
+LOW_ENERGY = 3  # at or below, on the 1-10 scale: one such check-in is enough to ask
 
 QUIET = "checkins-quiet"
 SLIPPING = "steps-slipping"
 ENERGY_FALLING = "energy-falling"
 LOW = "energy-low"
+WORRIED = "checkin-worried"
+# Signals raised by the latest check-in: once the coach acknowledges one, a newer check-in
+# has to raise it again (the others follow the calendar and the plan, not a check-in).
+FROM_LATEST_CHECK_IN = frozenset({LOW, WORRIED, ENERGY_FALLING})
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,10 @@ class CheckInFacts:
     steps_overdue: int = 0  # open steps past their due date
     steps_overdue_recently: int = 0  # open steps that fell due in the last RECENT_DAYS
     steps_done_recently: int = 0  # steps ticked done in the last RECENT_DAYS
+    # The latest check-in's own words (progress, obstacles, win), read only to decide whether
+    # it sounds worried: never quoted in a signal.
+    latest_text: str = ""
+    latest_at: dt.datetime | None = None  # when the latest check-in was written
 
 
 @dataclass(frozen=True)
@@ -106,18 +115,35 @@ def _energy_falling(facts: CheckInFacts) -> Signal | None:
 
 
 def _low_energy(facts: CheckInFacts) -> Signal | None:
-    last = facts.energies[-LOW_RUN:]
-    if len(last) < LOW_RUN or any(e > LOW_ENERGY for e in last):
+    # One low check-in is enough to ask: waiting for a second one leaves the client alone
+    # with it for another week or two.
+    if not facts.energies or facts.energies[-1] > LOW_ENERGY:
         return None
     return Signal(
         LOW,
-        f"Energy at {LOW_ENERGY} or below in the last {LOW_RUN} check-ins",
+        f"Latest check-in at energy {facts.energies[-1]}/10",
         "How are you looking after yourself right now, and what would feel like enough "
         "for the next two weeks?",
     )
 
 
+def _worried(facts: CheckInFacts) -> Signal | None:
+    if not reads_worried(facts.latest_text):
+        return None
+    return Signal(
+        WORRIED,
+        "Latest check-in sounds worried",
+        "What is weighing on you most right now, and what would help with it?",
+    )
+
+
 def checkin_signals(facts: CheckInFacts) -> tuple[Signal, ...]:
     """The signals the facts show, most pressing first."""
-    found = (_low_energy(facts), _energy_falling(facts), _slipping(facts), _quiet(facts))
+    found = (
+        _low_energy(facts),
+        _worried(facts),
+        _energy_falling(facts),
+        _slipping(facts),
+        _quiet(facts),
+    )
     return tuple(s for s in found if s is not None)

@@ -26,8 +26,16 @@ from headway.concluding.services import (
     engagements_needing_followup_attention,
     followup_attention_of,
 )
-from headway.core.attention import Attention, EngagementFacts, attention_items, needs_action
+from headway.core.attention import (
+    Attention,
+    EngagementFacts,
+    attention_items,
+    needs_action,
+    unacknowledged,
+)
 from headway.discovery.models import Assessment
+from headway.engagements.activity import ActivityItem, headlines
+from headway.engagements.flags import acknowledgements_of
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
@@ -45,6 +53,7 @@ class DashboardRow:
     engagement: Engagement
     days_quiet: int
     attention: tuple[Attention, ...]
+    headline: ActivityItem | None = None  # what to see first since the coach's last visit
 
     @property
     def needs_action(self) -> bool:
@@ -146,6 +155,8 @@ def dashboard_rows(
     engagements = list(qs)
     checkins = checkin_facts(engagements, now=now)
     followups = followup_attention_of(engagements, today=timezone.localdate(now))
+    acknowledged = acknowledgements_of(coach, engagements)
+    news = headlines(engagements)
     rows = []
     for e in engagements:
         intake = getattr(e, "intake", None)
@@ -178,10 +189,15 @@ def dashboard_rows(
             followup_due=followups[e.pk].due if e.pk in followups else None,
             followup_answered=followups[e.pk].answered if e.pk in followups else None,
         )
-        items = attention_items(facts)
+        items = unacknowledged(attention_items(facts), acknowledged[e.pk])
         if attention_only and not needs_action(items):
             continue
         rows.append(
-            DashboardRow(engagement=e, days_quiet=facts.days_since_activity, attention=items)
+            DashboardRow(
+                engagement=e,
+                days_quiet=facts.days_since_activity,
+                attention=items,
+                headline=news.get(e.pk),
+            )
         )
     return rows

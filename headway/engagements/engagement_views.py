@@ -19,6 +19,8 @@ from django_htmx.http import HttpResponseClientRefresh
 from headway.coaching.models import Stage, StageQuestion
 from headway.core.tools import TOOLS, ToolSpec
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
+from headway.engagements.activity import since_last_looked
+from headway.engagements.flags import engagement_flags
 from headway.engagements.forms import (
     AcceptAgreementForm,
     IntakeForm,
@@ -31,6 +33,7 @@ from headway.engagements.services import (
     agreement_accept,
     answer_save,
     checklist_toggle,
+    engagement_coach_seen,
     engagement_move_stage,
     engagement_request_coach,
     engagement_set_status,
@@ -107,7 +110,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     current_agreement, acceptance = _agreement_state(engagement)
     is_coach = engagement.is_coach(user)
     if is_coach:
-        Engagement.objects.filter(pk=engagement.pk).update(coach_seen_at=timezone.now())
+        engagement_coach_seen(engagement=engagement)
     done = engagement.done_items(view_stage.key)
     context = {
         "e": engagement,
@@ -128,6 +131,8 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "acceptance": acceptance,
         "history": _history(engagement),
         "nav": "dashboard" if is_coach else "journey",
+        "flags": engagement_flags(engagement, user) if is_coach else (),
+        "since": since_last_looked(engagement, engagement.coach_prev_seen_at) if is_coach else (),
     }
     if context["can_move"]:
         context["move_form"] = MoveStageForm(

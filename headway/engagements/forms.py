@@ -7,7 +7,13 @@ from django.db.models import QuerySet
 
 from headway.accounts.models import User
 from headway.coaching.models import CoachingModel, Stage
-from headway.engagements.models import SATISFACTION_RANGE, EngagementStatus, Intake, Stance
+from headway.engagements.models import (
+    SATISFACTION_RANGE,
+    EngagementStatus,
+    FlagCode,
+    Intake,
+    Stance,
+)
 
 
 class InviteClientForm(forms.Form):
@@ -142,3 +148,8 @@ class AcceptAgreementForm(forms.Form):
         label="I have read the coaching agreement and the confidentiality terms, and I accept them.",
         error_messages={"required": "Tick the box to accept the agreement."},
     )
+
+
+class AcknowledgeForm(forms.Form):
+    code = forms.ChoiceField(choices=FlagCode.choices)
+    next = forms.CharField(required=False, max_length=500)

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from headway.core.signals import ENERGY_FALLING, LOW, WORRIED
+
 
 class EngagementKind(models.TextChoices):
     COACHED = "coached", "With a coach"
@@ -79,6 +81,9 @@ class Engagement(models.Model):
     concluded_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(default=timezone.now)
     coach_seen_at = models.DateTimeField(null=True, blank=True)
+    # The start of the coach's previous visit: "since you last looked" counts from here, so
+    # that reloading the page (which moves coach_seen_at) does not empty the list.
+    coach_prev_seen_at = models.DateTimeField(null=True, blank=True)
 
     objects = EngagementQuerySet.as_manager()
 
@@ -285,3 +290,33 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage_key}/{self.question_key}"
+
+
+class FlagCode(models.TextChoices):
+    """The flags a coach can acknowledge: those a check-in raises (core/signals.py)."""
+
+    ENERGY_LOW = LOW, "Low energy in the latest check-in"
+    WORRIED_WORDS = WORRIED, "The latest check-in sounds worried"
+    ENERGY_FALLING_ = ENERGY_FALLING, "Energy falling across check-ins"
+
+
+class FlagAcknowledgement(models.Model):
+    """The coach's "got it" on a flag: it hides the flag until something newer raises it
+    again. Opening a page is not acknowledging: a flag seen in passing still needs a look."""
+
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="acknowledgements"
+    )
+    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(max_length=40, choices=FlagCode.choices)
+    acknowledged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["engagement", "coach", "code"], name="one_acknowledgement_per_flag"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} of engagement {self.engagement_id} at {self.acknowledged_at:%Y-%m-%d}"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -16,6 +18,7 @@ from headway.engagements.models import (
     Engagement,
     EngagementKind,
     EngagementStatus,
+    FlagAcknowledgement,
     Intake,
     Invitation,
     StageTransition,
@@ -437,3 +440,32 @@ def engagement_handover(
             {**context, "reader": coach, "link": absolute(reverse("dashboard"))},
         )
     return locked
+
+
+@transaction.atomic
+def flag_acknowledge(*, engagement: Engagement, by: User, code: str) -> FlagAcknowledgement:
+    """The coach's "got it": one row per flag, moved forward each time they acknowledge it."""
+    if not engagement.is_coach(by):
+        raise ValidationError("Only the engagement's coach acknowledges its flags.")
+    acknowledgement, _ = FlagAcknowledgement.objects.update_or_create(
+        engagement=engagement, coach=by, code=code, defaults={"acknowledged_at": timezone.now()}
+    )
+    return acknowledgement
+
+
+VISIT_GAP = dt.timedelta(hours=2)
+
+
+@transaction.atomic
+def engagement_coach_seen(*, engagement: Engagement, now: dt.datetime | None = None) -> None:
+    """The coach opened the engagement. Views within VISIT_GAP of the last one belong to the
+    same visit and keep its start (coach_prev_seen_at): a reload, or a look at a check-in and
+    back, must not empty "since you last looked". A later visit starts from the last view."""
+    now = now or timezone.now()
+    seen = engagement.coach_seen_at
+    if seen is None or now - seen >= VISIT_GAP:
+        engagement.coach_prev_seen_at = seen
+    engagement.coach_seen_at = now
+    Engagement.objects.filter(pk=engagement.pk).update(
+        coach_seen_at=now, coach_prev_seen_at=engagement.coach_prev_seen_at
+    )

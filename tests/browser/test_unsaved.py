@@ -57,21 +57,16 @@ def test_a_check_in_begun_asks_before_the_page_is_left(page: Page, site: str) ->
     page.remove_listener("dialog", stay)
 
 
-def test_on_a_phone_the_journey_shows_its_tools_before_the_questions(
-    page: Page, site: str, viewport: dict[str, int]
-) -> None:
+def test_on_a_phone_the_journey_shows_its_tools_before_the_questions(page: Page, site: str) -> None:
     world = build_world()
     log_in(page, world.client.email)
     page.goto(f"/e/{world.engagement.pk}/")
     work = page.get_by_role("region", name="Your work")
-    expect(work).to_have_count(1)  # one of the two places shows, never both
+    expect(work).to_have_count(1)
     expect(work.get_by_role("link", name="Check-ins")).to_be_visible()
     question = page.locator("textarea").first
     work_top = work.bounding_box()
     question_top = question.bounding_box()
     assert work_top is not None and question_top is not None
-    if viewport["width"] < 700:
-        assert work_top["y"] < question_top["y"]  # above the questions, not after them
-    else:
-        assert work_top["x"] > question_top["x"]  # beside them, in the side column
+    assert work_top["y"] < question_top["y"]  # above the questions, not after them
     axe_check(page)

@@ -9,13 +9,14 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.attention import EngagementFacts, Level, attention_items
+from headway.core.attention import EngagementFacts, Level, attention_items, unacknowledged
 from headway.core.signals import (
     ENERGY_FALLING,
     LOW,
     QUIET,
     QUIET_DAYS,
     SLIPPING,
+    WORRIED,
     CheckInFacts,
     checkin_signals,
 )
@@ -91,10 +92,50 @@ def test_energy_falling_by_the_mean_of_three() -> None:
     assert codes(facts(energies=(8, 7, 8, 6, 6, 6))) == set()
 
 
-def test_low_energy_twice() -> None:
+def test_a_single_low_check_in_is_flagged() -> None:
+    (signal,) = checkin_signals(facts(energies=(3,)))
+    assert (signal.code, signal.message) == (LOW, "Latest check-in at energy 3/10")
+    assert signal.question.endswith("?")
     assert codes(facts(energies=(6, 3, 3))) == {LOW}
-    assert codes(facts(energies=(3,))) == set()
-    assert codes(facts(energies=(2, 4))) == set()
+    assert codes(facts(energies=(4,))) == set()
+    assert codes(facts(energies=(2, 4))) == set()  # only the latest counts
+
+
+def test_a_worried_check_in_is_flagged_without_quoting_it() -> None:
+    text = "Worried I'll stall... not sure we can afford a pay cut"
+    (signal,) = checkin_signals(facts(latest_text=text))
+    assert (signal.code, signal.message) == (WORRIED, "Latest check-in sounds worried")
+    assert signal.question.startswith("What") and signal.question.endswith("?")
+    assert "stall" not in signal.message + signal.question
+    assert codes(facts(latest_text="Not worried: the interviews went well")) == set()
+
+
+def test_acknowledged_check_in_flags_stay_hidden_until_a_newer_check_in() -> None:
+    written = dt.datetime(2025, 3, 30, 9, tzinfo=dt.UTC)
+    base = EngagementFacts(
+        status="active",
+        self_guided=False,
+        days_since_activity=1,
+        days_since_invited=None,
+        days_in_stage=3,
+        agreement_accepted=True,
+        agreement_outdated=False,
+        intake_submitted=False,
+        answers_in_stage=0,
+        questions_in_stage=10,
+        checklist_done=0,
+        checklist_total=4,
+        unseen_client_activity=False,
+        checkins=facts(energies=(3,), latest_at=written),
+    )
+    items = attention_items(base)
+    low = next(i for i in items if i.code == LOW)
+    assert low.can_acknowledge and low.since == written and low.question
+    later = written + dt.timedelta(hours=1)
+    codes_left = {i.code for i in unacknowledged(items, {LOW: later, "intake": later})}
+    assert codes_left == {"intake"}  # the intake goes when it is done, not when acknowledged
+    earlier = written - dt.timedelta(hours=1)
+    assert LOW in {i.code for i in unacknowledged(items, {LOW: earlier})}
 
 
 def test_attention_maps_signals_to_levels() -> None:

@@ -41,6 +41,9 @@
       fetch(url, { method: "POST", body: body, credentials: "same-origin", keepalive: !!leaving })
         .then(function (response) {
           return response.text().then(function (text) {
+            // Only our own plain-text answers are words for the person; a page is not.
+            var type = response.headers.get("Content-Type") || "";
+            if (type.indexOf("text/plain") !== 0) text = "";
             if (response.ok) {
               saved = sent;
               mark();

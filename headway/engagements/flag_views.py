@@ -1,0 +1,32 @@
+"""The coach's "got it" on a flag: it stays on the dashboard and the engagement page until then."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from headway.engagements.access import current_user, get_engagement
+from headway.engagements.forms import AcknowledgeForm
+from headway.engagements.services import flag_acknowledge
+
+
+@login_required
+@require_POST
+def acknowledge_view(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = get_engagement(request, pk)
+    coach = current_user(request)
+    if not engagement.is_coach(coach):
+        raise Http404("Only the engagement's coach acknowledges its flags.")
+    form = AcknowledgeForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("No such flag.")
+    flag_acknowledge(engagement=engagement, by=coach, code=form.cleaned_data["code"])
+    back = form.cleaned_data["next"]
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
+    return redirect(engagement)
