@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from headway.core.interests import RIASEC, InterestMatch, describe_interests, high_points
@@ -27,7 +28,7 @@ from headway.core.pathways import ElementChange, Narrowing, Pathway, Source
 from headway.core.pathways import pathways as core_pathways
 from headway.core.similarity import OccupationIndex
 from headway.discovery.models import Assessment, Kind
-from headway.engagements.access import current_user
+from headway.engagements.access import HtmxHttpRequest, current_user
 from headway.engagements.models import Engagement, EngagementStatus, Intake
 from headway.onet.forms import InterestsForm, PathwaysForm, Skill
 from headway.onet.models import Release
@@ -104,7 +105,7 @@ def zone_change_words(target: int | None, change: int | None) -> str:
 
 
 @login_required
-def occupation_pathways(request: HttpRequest) -> HttpResponse:
+def occupation_pathways(request: HtmxHttpRequest) -> HttpResponse:
     context, release, engagement = _context(request)
     index = _index(release)
     if release is None or index is None:
@@ -136,6 +137,21 @@ def occupation_pathways(request: HttpRequest) -> HttpResponse:
         context["more_query"] = form.more_query() if len(results) >= form.count else None
         context["board"] = _board(request, engagement)
         context["self_rated"] = bool(form.skills)
+        context["shown"] = len(results)
+        # The full page of these results, for "Add to my board" to come back to.
+        back_path = reverse("occupation_pathways") + f"?{form.query()}"
+        if form.count > RESULTS:
+            back_path += f"&shown={form.count}"
+        context["back_path"] = back_path
+        if request.htmx and form.count > RESULTS:
+            # "Show 10 more" with htmx: only the new rows, appended, and the next link.
+            start = form.count - RESULTS
+            context.update(rows=results[start:], start=start, form=form)
+            return HttpResponse(
+                render_to_string("onet/pathways.html#rows", context, request)
+                + render_to_string("onet/pathways.html#more", context, request)
+            )
+        context.update(rows=results, start=0)
     context["form"] = form
     return render(request, "onet/pathways.html", context)
 

@@ -519,3 +519,36 @@ def test_a_draft_intake_is_not_read(mini: None, world) -> None:
     )
     html = _page(world.login(world.client), PATHWAYS, {"e": e.pk})
     assert "Elementary teacher" not in html
+
+
+def test_ten_more_with_htmx_are_only_the_new_rows(mini: None, browser: Client) -> None:
+    full = _page(browser, PATHWAYS, {"occupation": "nurse", "shown": 20})
+    assert 'id="pathway-results"' in full and 'id="show-more"' in full
+    response = browser.get(
+        PATHWAYS, {"occupation": "nurse", "shown": 20}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert "<h1>" not in html and "<ol" not in html
+    # The mini release has fewer than twenty: the rows after the first ten, numbered on.
+    rows = re.findall(r'<li id="result-(\d+)">', html)
+    assert rows == [str(n) for n in range(11, 11 + len(rows))]
+    assert '<p id="show-more" hx-swap-oob="outerHTML">' in html
+
+
+def test_adding_to_the_board_with_htmx_answers_in_place(mini: None, world) -> None:
+    e = world.engagement
+    client = world.login(world.client)
+    html = _page(client, PATHWAYS, {"e": e.pk, "occupation": "nurse"})
+    assert f'hx-post="{reverse("board_add_occupation", args=[e.pk])}"' in _result(html, ACCOUNTANT)
+    response = client.post(
+        reverse("board_add_occupation", args=[e.pk]),
+        {"code": ACCOUNTANT},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    answer = response.content.decode()
+    assert (
+        "On your board" in answer and "“Accountants and Auditors” is on your exploration" in answer
+    )
+    assert "<h1>" not in answer
+    assert e.options.filter(occupation_code=ACCOUNTANT).exists()
