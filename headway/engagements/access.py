@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django_htmx.middleware import HtmxDetails
@@ -38,4 +39,15 @@ def get_membership(request: HttpRequest) -> Membership:
     )
     if membership is None:
         raise Http404("Not a coach")
+    return membership
+
+
+def get_owner_membership(
+    request: HttpRequest, why: str = "Only the practice owner manages the practice."
+) -> Membership:
+    """The signed-in owner's membership: 404 for people who are not coaches, 403 (saying
+    `why`) for a coach who does not own the practice."""
+    membership = get_membership(request)
+    if not membership.is_owner:
+        raise PermissionDenied(why)
     return membership

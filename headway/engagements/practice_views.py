@@ -8,23 +8,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from headway.accounts.models import User
-from headway.engagements.access import current_user, get_membership
+from headway.engagements.access import current_user, get_owner_membership
 from headway.engagements.models import Engagement, EngagementKind, EngagementStatus
 from headway.engagements.services import engagement_handover
 from headway.practices.models import Membership
 
 
 def _owner(request: HttpRequest) -> Membership:
-    membership = get_membership(request)
-    if not membership.is_owner:
-        raise PermissionDenied("Only the practice owner sees every client of the practice.")
-    return membership
+    return get_owner_membership(
+        request, "Only the practice owner sees every client of the practice."
+    )
 
 
 def _practice_engagement(request: HttpRequest, pk: int) -> Engagement:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.exploration.forms import (
     AddOptionForm,
@@ -91,7 +91,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def board_add_occupation(request: HttpRequest, pk: int) -> HttpResponse:
+def board_add_occupation(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
     _refuse_unless_writer(engagement, request)
     occupation = get_object_or_404(Occupation, code=request.POST.get("code", ""))
@@ -103,8 +103,16 @@ def board_add_occupation(request: HttpRequest, pk: int) -> HttpResponse:
             occupation_code=occupation.code,
         )
     except ValidationError as exc:
+        if request.htmx:  # in place, beside the result: the page stays where it was
+            return render(
+                request,
+                "exploration/_board_added.html",
+                {"e": engagement, "error": " ".join(exc.messages), "title": occupation.title},
+            )
         messages.error(request, " ".join(exc.messages))
         return redirect(_back(request) or reverse("board", args=[engagement.pk]))
+    if request.htmx:
+        return render(request, "exploration/_board_added.html", {"e": engagement, "option": option})
     messages.success(request, f"“{option.title}” is on your exploration board.")
     # From a list of pathways, back to the list (at the same result) to go on looking.
     return redirect(_back(request) or option.get_absolute_url())

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from headway.core.interests import RIASEC, InterestMatch, describe_interests, high_points
@@ -26,8 +27,9 @@ from headway.core.interests import match_interests as core_match_interests
 from headway.core.pathways import ElementChange, Narrowing, Pathway, Source
 from headway.core.pathways import pathways as core_pathways
 from headway.core.similarity import OccupationIndex
-from headway.engagements.access import current_user
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.discovery.models import Assessment, Kind
+from headway.engagements.access import HtmxHttpRequest, current_user
+from headway.engagements.models import Engagement, EngagementStatus, Intake
 from headway.onet.forms import InterestsForm, PathwaysForm, Skill
 from headway.onet.models import Release
 from headway.onet.pathways import NoOnetData, pathway_index
@@ -103,14 +105,20 @@ def zone_change_words(target: int | None, change: int | None) -> str:
 
 
 @login_required
-def occupation_pathways(request: HttpRequest) -> HttpResponse:
+def occupation_pathways(request: HtmxHttpRequest) -> HttpResponse:
     context, release, engagement = _context(request)
     index = _index(release)
     if release is None or index is None:
         context["then"] = "shows where past work could lead"
         return render(request, "onet/no_data.html", context)
+    submitted = _submitted(request)
+    role, rated = ("", ()) if submitted else _prefill(request, engagement)
     form = PathwaysForm(
-        request.GET if _submitted(request) else None, release=release, skills=skills_of(index)
+        request.GET if submitted else None,
+        release=release,
+        skills=skills_of(index),
+        role=role,
+        rated=rated,
     )
     if form.is_valid():
         source = Source(codes=tuple(form.codes), skills=form.skills or None)
@@ -129,8 +137,48 @@ def occupation_pathways(request: HttpRequest) -> HttpResponse:
         context["more_query"] = form.more_query() if len(results) >= form.count else None
         context["board"] = _board(request, engagement)
         context["self_rated"] = bool(form.skills)
+        context["shown"] = len(results)
+        # The full page of these results, for "Add to my board" to come back to.
+        back_path = reverse("occupation_pathways") + f"?{form.query()}"
+        if form.count > RESULTS:
+            back_path += f"&shown={form.count}"
+        context["back_path"] = back_path
+        if request.htmx and form.count > RESULTS:
+            # "Show 10 more" with htmx: only the new rows, appended, and the next link.
+            start = form.count - RESULTS
+            context.update(rows=results[start:], start=start, form=form)
+            return HttpResponse(
+                render_to_string("onet/pathways.html#rows", context, request)
+                + render_to_string("onet/pathways.html#more", context, request)
+            )
+        context.update(rows=results, start=0)
     context["form"] = form
     return render(request, "onet/pathways.html", context)
+
+
+def _prefill(
+    request: HttpRequest, engagement: Engagement | None
+) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """What the journey already says: the role from the sent intake, and the skills of the
+    latest completed motivated-skills results (for the coach, only results shared with
+    them). The form starts from these; nothing runs until the person asks."""
+    if engagement is None:
+        return "", ()
+    intake = Intake.objects.filter(engagement=engagement, submitted_at__isnull=False).first()
+    role = intake.current_role if intake is not None else ""
+    results = Assessment.objects.filter(engagement=engagement).of_kind(Kind.SKILLS)
+    results = (
+        results.completed()
+        if engagement.is_client(current_user(request))
+        else results.seen_by_coach()
+    )
+    latest = results.order_by("-completed_at", "-pk").values_list("result", flat=True).first()
+    rated = tuple(
+        (str(s["element_id"]), int(s["level"]))
+        for s in ((latest or {}).get("pathway_skills") or [])
+        if isinstance(s, dict) and isinstance(s.get("level"), int | float) and s.get("element_id")
+    )
+    return role, rated
 
 
 def skills_of(index: OccupationIndex) -> list[Skill]:

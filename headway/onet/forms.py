@@ -178,9 +178,18 @@ class PathwaysForm(ZoneFilter):
     )
 
     def __init__(
-        self, data: QueryDict | None, *, release: Release, skills: Sequence[Skill]
+        self,
+        data: QueryDict | None,
+        *,
+        release: Release,
+        skills: Sequence[Skill],
+        role: str = "",
+        rated: Sequence[tuple[str, int]] = (),
     ) -> None:
         super().__init__(data)
+        # A blank form may start from what the journey already says: the intake's role in
+        # the first box, the motivated-skills results in the skill rows.
+        self.role = " ".join(role.split())[:LONGEST_TEXT] if data is None else ""
         self.query_data = data if data is not None else QueryDict()
         self.release = release
         self.skill_names = {s.element_id: s.name for s in skills}
@@ -202,6 +211,13 @@ class PathwaysForm(ZoneFilter):
                 choices=level_choices,
                 error_messages={"invalid_choice": "Choose a level from 1 to 7."},
             )
+        self.rated_from_results = False
+        if data is None:
+            kept = [(e, lvl) for e, lvl in rated if e in self.skill_names and 1 <= lvl <= 7]
+            for n, (element_id, level) in enumerate(kept[:MAX_SKILLS], start=1):
+                self.fields[f"skill_{n}"].initial = element_id
+                self.fields[f"level_{n}"].initial = level
+            self.rated_from_results = bool(kept)
         self.entries: list[Understood] = []
         self.too_many = ""
 
@@ -276,9 +292,18 @@ class PathwaysForm(ZoneFilter):
     def skill_rows(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
         return [(n, self[f"skill_{n}"], self[f"level_{n}"]) for n in range(1, MAX_SKILLS + 1)]
 
+    def role_reading(self) -> Understood | None:
+        """How the intake's role reads as an O*NET occupation, by the title search."""
+        if self.is_bound or not self.role:
+            return None
+        reading = understand(self.role, self.release)
+        return reading if reading.code else None
+
     def skills_touched(self) -> bool:
         """Whether the skills part has anything in it, so it opens by itself."""
-        return self.is_bound and any(
+        if not self.is_bound:
+            return self.rated_from_results
+        return any(
             self.data.get(f"{part}_{n}")
             for part in ("skill", "level")
             for n in range(1, MAX_SKILLS + 1)
@@ -302,6 +327,8 @@ class PathwaysForm(ZoneFilter):
     def boxes(self) -> list[Understood]:
         """The text boxes: entries not understood, then empty ones up to three in all."""
         unread = [e for e in self.entries if not e.code]
+        if not self.is_bound and self.role:
+            unread = [Understood(self.role)]
         room = max(0, MAX_OCCUPATIONS - len(self.understood()) - len(unread))
         return unread + [Understood("")] * room
 

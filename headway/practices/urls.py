@@ -11,12 +11,14 @@ urlpatterns = [
     path("practice/members/<int:pk>/role/", views.member_role, name="member_role"),
     path(
         "practice/invitations/<int:pk>/resend/",
-        views.coach_invitation_resend_view,
+        views.coach_invitation_action,
+        {"action": "resend"},
         name="coach_invitation_resend",
     ),
     path(
         "practice/invitations/<int:pk>/withdraw/",
-        views.coach_invitation_withdraw_view,
+        views.coach_invitation_action,
+        {"action": "withdraw"},
         name="coach_invitation_withdraw",
     ),
     path("practice/agreement/", views.agreement_edit, name="agreement_edit"),

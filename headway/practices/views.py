@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from headway.accounts.forms import SignupForm
 from headway.accounts.services import user_signup
-from headway.engagements.access import current_user, get_membership
+from headway.engagements.access import current_user, get_membership, get_owner_membership
 from headway.practices.forms import (
     AgreementForm,
     CoachProfileForm,
@@ -46,10 +46,7 @@ BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _owner_membership(request: HttpRequest) -> Membership:
-    membership = get_membership(request)
-    if not membership.is_owner:
-        raise PermissionDenied("Only the practice owner manages the practice.")
-    return membership
+    return get_owner_membership(request)
 
 
 def _get_member(request: HttpRequest, pk: int) -> Membership:
@@ -134,33 +131,30 @@ def _get_invitation(request: HttpRequest, pk: int) -> CoachInvitation:
     )
 
 
-@login_required
-@require_POST
-def coach_invitation_resend_view(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = _get_invitation(request, pk)
-    try:
-        coach_invitation_resend(invitation=invitation, by=current_user(request))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, f"Invitation sent again to {invitation.email}; the earlier link stops working."
-        )
-    return redirect("practice")
+# What each action on a pending coach invitation does, and what the owner is told after it.
+INVITATION_ACTIONS = {
+    "resend": (
+        coach_invitation_resend,
+        "Invitation sent again to {email}; the earlier link stops working.",
+    ),
+    "withdraw": (
+        coach_invitation_withdraw,
+        "Invitation of {email} withdrawn: its link no longer works.",
+    ),
+}
 
 
 @login_required
 @require_POST
-def coach_invitation_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+def coach_invitation_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     invitation = _get_invitation(request, pk)
+    service, done = INVITATION_ACTIONS[action]
     try:
-        coach_invitation_withdraw(invitation=invitation, by=current_user(request))
+        service(invitation=invitation, by=current_user(request))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(
-            request, f"Invitation of {invitation.email} withdrawn: its link no longer works."
-        )
+        messages.success(request, done.format(email=invitation.email))
     return redirect("practice")
 
 

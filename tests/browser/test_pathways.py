@@ -147,3 +147,35 @@ def test_leaving_ones_field_and_adding_a_route_to_the_board(page: Page, site: st
     axe_check(page)
     pathways.clear_cache()
     search.clear_cache()
+
+
+def test_the_form_starts_from_the_intake_role(page: Page, site: str) -> None:
+    from django.utils import timezone
+
+    from headway.engagements.models import Intake
+    from headway.engagements.services import engagement_start_self_guided
+    from tests.browser.support import log_in
+    from tests.helpers import transition_model
+
+    search.clear_cache()
+    pathways.clear_cache()
+    load_mini()
+    user = user_signup(email="ada@example.com", name="Ada", password=PASSWORD, verified=True)
+    e = engagement_start_self_guided(user=user, model=transition_model())
+    Intake.objects.update_or_create(
+        engagement=e,
+        defaults={"current_role": "Elementary teacher", "submitted_at": timezone.now()},
+    )
+    log_in(page, "ada@example.com")
+    page.goto(f"/occupations/pathways/?e={e.pk}")
+    expect(page.get_by_label("Job title or O*NET code")).to_have_value("Elementary teacher")
+    expect(page.get_by_text("From the intake: “Elementary teacher”")).to_be_visible()
+    axe_check(page)
+    page.get_by_label("Leave out my own field").check()
+    page.get_by_role("button", name="Show pathways").click()
+    results = page.get_by_role("region", name=re.compile("occupations to explore"))
+    expect(results.get_by_role("listitem").first).to_be_visible()
+    expect(results.get_by_role("link", name=re.compile("Teachers"))).to_have_count(0)
+    axe_check(page)
+    pathways.clear_cache()
+    search.clear_cache()

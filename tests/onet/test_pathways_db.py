@@ -274,5 +274,11 @@ def test_a_teacher_leaving_teaching_sees_routes_out_of_it(db):
         html = browser.get(url + "?" + more.group(1).replace("&amp;", "&")).content.decode()
         longer = re.findall(r'<h3><a href="/occupations/([0-9.-]+)/\?', html)
         assert len(longer) == 20 and longer[:10] == codes
+        # With htmx, only the ten new ones, to append after the first ten.
+        added = browser.get(
+            url + "?" + more.group(1).replace("&amp;", "&"), headers={"HX-Request": "true"}
+        ).content.decode()
+        assert re.findall(r'<h3><a href="/occupations/([0-9.-]+)/\?', added) == longer[10:]
+        assert re.findall(r'<li id="result-(\d+)">', added) == [str(n) for n in range(11, 21)]
     finally:
         pathways.clear_cache()

@@ -380,8 +380,8 @@ def test_pages_load_nothing_from_elsewhere_and_run_no_inline_script(
 ) -> None:
     html = browser.get(url).content.decode()
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, flags=re.S)
-    # htmx and the unsaved-changes guard, from base.html: files of our own, nothing inline.
-    assert len(scripts) == 2 and not any(body.strip() for _, body in scripts)
+    # Only our own files (htmx and the base page's scripts), never a script's text inline.
+    assert scripts and all("src=" in attrs and not body.strip() for attrs, body in scripts)
     assert not re.search(r"""\ssrc=["']?(https?:)?//""", html)
     assert not re.search(r"""<link\b[^>]*href=["']?(https?:)?//""", html)
 
@@ -470,3 +470,85 @@ def test_only_the_client_is_offered_the_board(mini: None, world) -> None:
     assert "Add to my board" not in coach_view
     alone = _page(world.login(world.client), PATHWAYS, {"occupation": "nurse"})
     assert "Add to my board" not in alone  # no journey in view, no board to add to
+
+
+# --- the form starts from what the journey already says ------------------------------------
+
+
+def test_the_form_starts_from_the_intake_role_and_the_skills_results(mini: None, world) -> None:
+    from django.utils import timezone
+
+    from headway.discovery.models import Assessment, Kind
+    from headway.engagements.models import Intake
+
+    e = world.engagement
+    Intake.objects.update_or_create(
+        engagement=e,
+        defaults={"current_role": "Elementary teacher", "submitted_at": timezone.now()},
+    )
+    Assessment.objects.create(
+        engagement=e,
+        kind=Kind.SKILLS,
+        completed_at=timezone.now(),
+        result={"pathway_skills": [{"element_id": "2.B.1.a", "level": 6}]},
+    )
+    client = world.login(world.client)
+    html = _page(client, PATHWAYS, {"e": e.pk})
+    assert 'name="occupation" value="Elementary teacher"' in html
+    assert "From the intake: “Elementary teacher”, read as <strong>Elementary School" in html
+    assert re.search(r'<option value="2.B.1.a" selected>', html)
+    assert re.search(r'<option value="6" selected>', html)
+    assert "Filled in from the latest motivated skills results" in html
+    assert "How this works" in html  # filled in, not yet run
+    # The coach sees results only the client shares.
+    Assessment.objects.update(shared_with_coach=False)
+    coach_view = _page(world.login(world.owner), PATHWAYS, {"e": e.pk})
+    assert 'value="Elementary teacher"' in coach_view
+    assert '<option value="2.B.1.a" selected>' not in coach_view
+    # A search sent keeps what was sent, not the journey's defaults.
+    sent = _page(client, PATHWAYS, {"e": e.pk, "occupation": "nurse"})
+    assert 'value="Elementary teacher"' not in sent
+
+
+def test_a_draft_intake_is_not_read(mini: None, world) -> None:
+    from headway.engagements.models import Intake
+
+    e = world.engagement
+    Intake.objects.update_or_create(
+        engagement=e, defaults={"current_role": "Elementary teacher", "submitted_at": None}
+    )
+    html = _page(world.login(world.client), PATHWAYS, {"e": e.pk})
+    assert "Elementary teacher" not in html
+
+
+def test_ten_more_with_htmx_are_only_the_new_rows(mini: None, browser: Client) -> None:
+    full = _page(browser, PATHWAYS, {"occupation": "nurse", "shown": 20})
+    assert 'id="pathway-results"' in full and 'id="show-more"' in full
+    response = browser.get(
+        PATHWAYS, {"occupation": "nurse", "shown": 20}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert "<h1>" not in html and "<ol" not in html
+    # The mini release has fewer than twenty: the rows after the first ten, numbered on.
+    rows = re.findall(r'<li id="result-(\d+)">', html)
+    assert rows == [str(n) for n in range(11, 11 + len(rows))]
+    assert '<p id="show-more" hx-swap-oob="outerHTML">' in html
+
+
+def test_adding_to_the_board_with_htmx_answers_in_place(mini: None, world) -> None:
+    e = world.engagement
+    client = world.login(world.client)
+    html = _page(client, PATHWAYS, {"e": e.pk, "occupation": "nurse"})
+    assert f'hx-post="{reverse("board_add_occupation", args=[e.pk])}"' in _result(html, ACCOUNTANT)
+    response = client.post(
+        reverse("board_add_occupation", args=[e.pk]),
+        {"code": ACCOUNTANT},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    answer = response.content.decode()
+    assert (
+        "On your board" in answer and "“Accountants and Auditors” is on your exploration" in answer
+    )
+    assert "<h1>" not in answer
+    assert e.options.filter(occupation_code=ACCOUNTANT).exists()
