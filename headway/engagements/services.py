@@ -390,7 +390,8 @@ def engagement_handover(
     log notes it (through `engagement_handed_over`). Private session notes stay their
     author's: the old coach no longer sees the engagement, the new one never sees them."""
     locked = (
-        Engagement.objects.select_for_update()
+        # Lock the engagement's row only: PostgreSQL locks no nullable side of a join.
+        Engagement.objects.select_for_update(of=("self",))
         .select_related("coach", "practice")
         .get(pk=engagement.pk)
     )

@@ -130,7 +130,9 @@ def _coach_invitation_send(invitation: CoachInvitation, by: User) -> None:
 def _open_invitation(invitation: CoachInvitation) -> CoachInvitation:
     # Re-read under a lock: someone may have accepted or withdrawn it meanwhile.
     fresh = (
-        CoachInvitation.objects.select_for_update().select_related("practice").get(pk=invitation.pk)
+        CoachInvitation.objects.select_for_update(of=("self",))
+        .select_related("practice")
+        .get(pk=invitation.pk)
     )
     if fresh.accepted_at is not None:
         raise ValidationError(f"{fresh.email} has already joined.")
