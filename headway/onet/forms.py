@@ -168,14 +168,17 @@ class PathwaysForm(ZoneFilter):
         help_text="Hide occupations in the same family as the work above, to see routes "
         "out of it: a teacher sees training and coordinating work, not other teaching jobs.",
     )
-    # How many results to show: "Show 10 more" asks for ten more than the page had.
-    shown = forms.TypedChoiceField(
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=[(n, str(n)) for n in range(MORE, MOST_SHOWN + 1, MORE)],
-        widget=forms.HiddenInput,
-    )
+    # How many results to show: "Show 10 more" asks for ten more than the page had. A link
+    # edited by hand (shown=999, shown=abc) is read as the nearest sensible count: a hidden
+    # field's error would refuse the whole search with nothing on the page to say why.
+    shown = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_shown(self) -> int:
+        raw = (self.cleaned_data.get("shown") or "").strip()
+        if not (raw.isascii() and raw.isdigit()):
+            return MORE
+        asked = int(raw[-3:]) if len(raw) <= 3 else MOST_SHOWN
+        return max(MORE, min(MOST_SHOWN, asked // MORE * MORE))
 
     def __init__(
         self,

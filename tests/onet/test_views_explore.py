@@ -552,3 +552,9 @@ def test_adding_to_the_board_with_htmx_answers_in_place(mini: None, world) -> No
     )
     assert "<h1>" not in answer
     assert e.options.filter(occupation_code=ACCOUNTANT).exists()
+
+
+@pytest.mark.parametrize("shown", ["abc", "-5", "999", "9" * 5000, "²", "25"])
+def test_a_hand_edited_count_still_shows_results(mini: None, browser: Client, shown: str) -> None:
+    html = _page(browser, PATHWAYS, {"occupation": "nurse", "shown": shown})
+    assert _results(html)  # the search runs; the count is read as the nearest sensible one
