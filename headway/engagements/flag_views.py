@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import safe_next
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.forms import AcknowledgeForm
 from headway.engagements.services import flag_acknowledge
@@ -24,9 +24,4 @@ def acknowledge_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return HttpResponseBadRequest("No such flag.")
     flag_acknowledge(engagement=engagement, by=coach, code=form.cleaned_data["code"])
-    back = form.cleaned_data["next"]
-    if back and url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(back)
-    return redirect(engagement)
+    return redirect(safe_next(request, form.cleaned_data["next"]) or engagement)

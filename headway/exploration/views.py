@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import safe_next
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.exploration.forms import (
@@ -119,12 +119,7 @@ def board_add_occupation(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 def _back(request: HttpRequest) -> str | None:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
+    return safe_next(request, request.POST.get("next", ""))
 
 
 @login_required
