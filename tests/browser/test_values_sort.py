@@ -190,3 +190,16 @@ def test_the_sort_and_its_steps_fit_a_phone(page: Page, site: str) -> None:
     button(page, "Add to my top", CARDS[0].name).click()
     expect(page.locator("#rank-count")).to_have_text("Choose at least 5: you have chosen 1.")
     axe_check(page)
+
+
+@PHONE
+def test_leaving_at_the_rank_step_and_coming_back_resumes_there(page: Page, site: str) -> None:
+    assessment = start(page, presorted=TOTAL)
+    page.get_by_role("button", name="Next: choose your top values").click()
+    expect(page.locator("[aria-current=step]")).to_contain_text("2.")
+    # Away to the journey, then back the way a person comes back: with no step in the address.
+    page.goto(assessment.engagement.get_absolute_url())
+    page.goto(assessment.get_absolute_url())
+    expect(page.locator("[aria-current=step]")).to_contain_text("2.")
+    expect(page.get_by_text(re.compile("Choose at least 5"))).to_be_visible()
+    axe_check(page)
