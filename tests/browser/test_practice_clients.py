@@ -40,3 +40,23 @@ def test_the_owner_invites_for_a_colleague_and_hands_a_client_over(page: Page, s
     )
     axe_check(page)
     assert Engagement.objects.get(pk=world.engagement.pk).coach == world.colleague
+
+
+def test_the_owner_sends_a_coach_invitation_and_withdraws_it(page: Page, site: str) -> None:
+    world = build_world()
+    log_in(page, world.owner.email)
+    page.goto("/practice/")
+    page.get_by_label("Email").fill("nora@example.com")
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_role("status")).to_contain_text("Invitation sent to nora@example.com")
+    coaches = page.get_by_role("region", name="Coaches")
+    invited = coaches.get_by_role("listitem").filter(has_text="nora@example.com")
+    expect(invited).to_contain_text("invited just now")
+    axe_check(page)
+    # At once again: refused with the reason, the invitation still there.
+    invited.get_by_role("button", name=re.compile("Send again")).click()
+    expect(page.get_by_role("status")).to_contain_text("less than a minute ago")
+    invited.get_by_role("button", name=re.compile("Withdraw")).click()
+    expect(page.get_by_role("status")).to_contain_text("withdrawn: its link no longer works")
+    expect(page.get_by_role("button", name=re.compile("Withdraw"))).to_have_count(0)
+    axe_check(page)
