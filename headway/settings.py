@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "headway.planning",
     "headway.meetings",
     "headway.checkins",
+    "headway.replies",
     "headway.reminders",
     "headway.concluding",
     "headway.offsites",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("headway.planning.urls")),
     path("", include("headway.meetings.urls")),
     path("", include("headway.checkins.urls")),
+    path("", include("headway.replies.urls")),
     path("", include("headway.reminders.urls")),
     path("", include("headway.concluding.urls")),
     path("", include("headway.offsites.urls")),

@@ -23,6 +23,7 @@ from headway.planning.decision_services import (
 )
 from headway.planning.goal_services import goal_create, step_add, step_set_done
 from headway.planning.models import Step
+from headway.replies.services import reply_add
 from tests.helpers import World
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +116,9 @@ def test_every_kind_of_news_in_a_bounded_number_of_queries(
     question = StageQuestion.objects.filter(stage=e.stage).first()
     assert question is not None
     answer_save(engagement=e, question=question, text="Talking to people", by=world.client)
-    with django_assert_max_num_queries(6):
+    reply_add(about=goal, by=world.owner, text="Which one first?")
+    reply_add(about=goal, by=world.client, text="Ana, on Monday.")
+    with django_assert_max_num_queries(7):
         items = since_last_looked(e, since)
     texts = {i.text for i in items}
     coach = world.login(world.owner)
@@ -125,6 +128,22 @@ def test_every_kind_of_news_in_a_bounded_number_of_queries(
         "Step done: Email Ana",
         "Step overdue: Draft questions",
         "Decision: chose UX research",
+        "Replied about a goal",
     } <= texts
+    assert sum(t.startswith("Replied") for t in texts) == 1  # the client's, not the coach's
     assert any(t.startswith("Answered: ") for t in texts)
     assert since_last_looked(e, timezone.now()) == []
+
+
+def test_the_dashboard_shows_a_clients_answer_when_no_check_in_came(world: World) -> None:
+    e = world.engagement
+    check_in = checkin_add(engagement=e, by=world.client, energy=5)
+    CheckIn.objects.filter(pk=check_in.pk).update(created_at=timezone.now() - 3 * VISIT_GAP)
+    check_in.refresh_from_db()
+    reply_add(about=check_in, by=world.owner, text="What would help?")
+    _last_visit(world, VISIT_GAP)  # seen the check-in, in a visit that is over
+    reply_add(about=check_in, by=world.client, text="Fewer applications")
+    page = world.login(world.owner).get(reverse("dashboard")).content.decode()
+    day = f"{check_in.created_at:%-d %B %Y}"
+    assert f"Replied about the check-in of {day}</a>" in page
+    assert "Fewer applications" not in page

@@ -77,6 +77,7 @@ from tests.offsites.access_cases import OFFSITE_CASES
 from tests.planning.access_cases import PLANNING_CASES
 from tests.privacy.access_cases import PRIVACY_CASES
 from tests.reminders.access_cases import REMINDER_CASES
+from tests.replies.access_cases import REPLY_CASES
 from tests.review.access_cases import REVIEW_CASES
 
 
@@ -779,6 +780,7 @@ CASES = (
     + DISCOVERY_CASES
     + PLANNING_CASES
     + CHECKIN_CASES
+    + REPLY_CASES
     + SESSION_CASES
     + NOTE_CASES
     + CONCLUDING_CASES

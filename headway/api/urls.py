@@ -23,6 +23,7 @@ from headway.api import (
     offsites,
     privacy,
     reminders,
+    replies,
     review,
     sessions,
 )
@@ -59,6 +60,7 @@ api.add_router("", calendar.router)
 api.add_router("", decisions.router)
 api.add_router("", goals.router)
 api.add_router("", checkins.router)
+api.add_router("", replies.router)
 api.add_router("", notes.router)
 api.add_router("", occupations.router)
 api.add_router("", sessions.router)

@@ -3,7 +3,6 @@ a win, and their energy; plus the plan's steps they ticked done while checking i
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -41,24 +40,3 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in of engagement {self.engagement_id} at {self.created_at:%Y-%m-%d}"
-
-
-REPLY_MAX = 2000
-
-
-class CheckInReply(models.Model):
-    """A short conversation under a check-in: the coach answers, the client replies."""
-
-    check_in = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="replies")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    # As private as the check-in it answers.
-    text = EncryptedTextField()
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"Reply to check-in {self.check_in_id}"

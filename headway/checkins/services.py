@@ -9,12 +9,10 @@ from collections.abc import Iterable, Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
-from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User
-from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, REPLY_MAX, CheckIn, CheckInReply
+from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, CheckIn
 from headway.core.signals import RECENT_DAYS, CheckInFacts, Signal, checkin_signals
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.goal_services import step_set_done
@@ -132,33 +130,3 @@ def engagement_signals(engagement: Engagement) -> tuple[Signal, ...]:
     if engagement.status in (EngagementStatus.CONCLUDED, EngagementStatus.INVITED):
         return ()
     return checkin_signals(checkin_facts([engagement])[engagement.pk])
-
-
-@transaction.atomic
-def checkin_reply(*, check_in: CheckIn, by: User, text: str) -> CheckInReply:
-    """The coach answers a check-in, or the client answers the coach; the other is told by
-    email, never with the words themselves."""
-    engagement = check_in.engagement
-    if not (engagement.is_client(by) or engagement.is_coach(by)):
-        raise ValidationError("Only the client and their coach talk about a check-in.")
-    if engagement.status == EngagementStatus.CONCLUDED:
-        raise ValidationError("This engagement is concluded: its check-ins are kept as they were.")
-    text = text.strip()
-    if not text:
-        raise ValidationError("Write a few words before sending.")
-    if len(text) > REPLY_MAX:
-        raise ValidationError(
-            f"A reply holds up to {REPLY_MAX} characters; this one has {len(text)}. "
-            "The rest may suit a session better."
-        )
-    reply = CheckInReply.objects.create(check_in=check_in, author=by, text=text)
-    reader = engagement.client if engagement.is_coach(by) else engagement.coach
-    if reader is not None:
-        link = absolute(reverse("checkins", args=[engagement.pk])) + f"#checkin-{check_in.pk}"
-        send_templated(
-            reader.email,
-            "checkin_reply",
-            {"reader": reader, "by": by, "check_in": check_in, "link": link},
-        )
-    engagement.touch()
-    return reply

@@ -8,17 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.shortcuts import redirect, render
 
 from headway.checkins.forms import CheckInForm
-from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, REPLY_MAX, CheckIn, CheckInReply
+from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, CheckIn
 from headway.checkins.services import (
     checkin_add,
-    checkin_reply,
     engagement_signals,
     open_steps,
 )
@@ -88,7 +84,7 @@ def checkins(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("checkins", pk=engagement.pk)
     history = list(
         CheckIn.objects.filter(engagement=engagement).prefetch_related(
-            "steps_done", Prefetch("replies", CheckInReply.objects.select_related("author"))
+            "steps_done", "replies__author"
         )[:HISTORY]
     )
     recent = [c.energy for c in reversed(history[:SPARK_POINTS])]
@@ -99,7 +95,6 @@ def checkins(request: HttpRequest, pk: int) -> HttpResponse:
         "is_client": engagement.is_client(user),
         "can_write": can_write,
         "can_reply": engagement.status != EngagementStatus.CONCLUDED,
-        "reply_max": REPLY_MAX,
         "concluded": engagement.status == EngagementStatus.CONCLUDED,
         "history": history,
         "spark": _sparkline(recent),
@@ -108,26 +103,3 @@ def checkins(request: HttpRequest, pk: int) -> HttpResponse:
         "nav": "dashboard" if is_coach else "journey",
     }
     return render(request, "checkins/checkins.html", context)
-
-
-def get_check_in(request: HttpRequest, pk: int, check_in_pk: int) -> CheckIn:
-    """A check-in of an engagement the visitor coaches or is the client of; 404 otherwise."""
-    engagement = get_engagement(request, pk)
-    return get_object_or_404(
-        CheckIn.objects.select_related("engagement"), pk=check_in_pk, engagement=engagement
-    )
-
-
-@login_required
-@require_POST
-def checkin_reply_view(request: HttpRequest, pk: int, check_in_pk: int) -> HttpResponse:
-    check_in = get_check_in(request, pk, check_in_pk)
-    try:
-        checkin_reply(
-            check_in=check_in, by=current_user(request), text=request.POST.get("text", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Sent. They will see it here, and hear by email that you wrote.")
-    return redirect(reverse("checkins", args=[pk]) + f"#checkin-{check_in.pk}")

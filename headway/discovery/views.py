@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -178,6 +179,7 @@ def assessment_view(request: HttpRequest, pk: int, kind: str, apk: int) -> HttpR
     assessment = get_assessment(request, pk, kind, apk)
     engagement = assessment.engagement
     if assessment.is_completed:
+        prefetch_related_objects([assessment], "replies__author")  # the conversation under it
         return render(
             request,
             "discovery/result.html",
@@ -187,6 +189,7 @@ def assessment_view(request: HttpRequest, pk: int, kind: str, apk: int) -> HttpR
                 "spec": spec(assessment.kind),
                 "result": assessment.result,
                 "is_client": _is_client(engagement, request),
+                "can_reply": engagement.status != EngagementStatus.CONCLUDED,
             },
         )
     if not _may_write(engagement, request):

@@ -19,6 +19,8 @@ from headway.discovery.models import Assessment
 from headway.engagements.models import Answer, Engagement
 from headway.engagements.services import VISIT_GAP
 from headway.planning.models import DecisionMatrix, Goal, GoalStatus, Step
+from headway.replies.models import Reply
+from headway.replies.services import About, described, page_of
 
 LIMIT = 20  # a first visit to a long engagement lists the latest, not its whole history
 SHORT = 80  # characters of a goal, step or question in one line
@@ -147,6 +149,38 @@ def _answers(e: Engagement, since: dt.datetime | None) -> list[ActivityItem]:
     ]
 
 
+def _client_replies(engagements: Sequence[Engagement], since: Q) -> list[tuple[int, Reply]]:
+    """The client's replies, newest first, with what each is about (one query); never those
+    under a result the client has since taken back."""
+    who = Q()
+    for e in engagements:
+        who |= Q(engagement_id=e.pk, author_id=e.client_id)
+    rows = (
+        Reply.objects.filter(since, who)
+        .exclude(assessment__shared_with_coach=False)
+        .select_related("check_in", "goal", "step__goal", "assessment")
+        .order_by("-created_at", "-pk")
+    )
+    return [(r.engagement_id, r) for r in rows[: LIMIT * len(engagements)]]
+
+
+def _about(r: Reply) -> About:
+    about = r.check_in or r.goal or r.step or r.assessment
+    assert about is not None
+    return about
+
+
+def _replied(r: Reply) -> ActivityItem:
+    about = _about(r)
+    return ActivityItem(r.created_at, f"Replied about {described(about)}", page_of(about))
+
+
+def _replies(e: Engagement, since: dt.datetime | None) -> list[ActivityItem]:
+    if e.client_id is None:
+        return []
+    return [_replied(r) for _, r in _client_replies([e], _after("created_at", since))]
+
+
 def since_last_looked(
     engagement: Engagement, since: dt.datetime | None, *, now: dt.datetime | None = None
 ) -> list[ActivityItem]:
@@ -159,6 +193,7 @@ def since_last_looked(
         *_steps(engagement, since, now),
         *_decision(engagement, since),
         *_answers(engagement, since),
+        *_replies(engagement, since),
     ]
     return sorted(items, key=lambda i: i.when, reverse=True)[:LIMIT]
 
@@ -175,7 +210,8 @@ def headlines(
     engagements: Sequence[Engagement], *, now: dt.datetime | None = None
 ) -> dict[int, ActivityItem]:
     """For the dashboard, the one thing to see first in each engagement since the coach last
-    looked: the latest check-in, else the latest shared result. Two queries in all."""
+    looked: the latest check-in, else the client's latest reply, else the latest shared
+    result. Three queries in all."""
     now = now or timezone.now()
     since = {e.pk: visit_start(e, now) for e in engagements}
     known = [s for s in since.values() if s is not None]
@@ -194,6 +230,10 @@ def headlines(
         if pk not in found and new(pk, at):
             url = reverse("checkins", args=[pk])
             found[pk] = ActivityItem(at, f"New check-in at energy {energy}/10", url)
+    waiting = [e for e in engagements if e.pk not in found and e.client_id is not None]
+    for pk, r in _client_replies(waiting, oldest) if waiting else ():
+        if pk not in found and new(pk, r.created_at):
+            found[pk] = _replied(r)
     rest = [pk for pk in since if pk not in found]
     shared = Assessment.objects.seen_by_coach().filter(engagement__in=rest)
     for a in shared.order_by("-completed_at") if rest else ():

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from headway.engagements.models import Engagement
+from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.goal_common import (
     TEMPLATES,
     GoalView,
@@ -175,6 +176,8 @@ def render_goal_page(
     request: HttpRequest, goal: Goal, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     engagement = goal.engagement
+    # The conversations under the goal and under each step, with their authors, in 3 queries.
+    prefetch_related_objects([goal], "replies__author", "steps__replies__author")
     about = reader_about(engagement, request)
     view: GoalView = goal_view(goal, about=about)
     edit = forms.pop("form", None) or edit_form_of(goal)
@@ -184,6 +187,8 @@ def render_goal_page(
         "goal": goal,
         "can_write": may_write(engagement, request),
         "about": about,
+        "is_client": engagement.is_client(request.user),
+        "can_reply": engagement.status != EngagementStatus.CONCLUDED,
         "plan_open": goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED),
         "obstacles": obstacle_rows(
             goal, forms.get("edit_obstacle"), forms.pop("edit_obstacle_form", None)

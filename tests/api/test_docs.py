@@ -40,6 +40,7 @@ EXPECTED_PATHS = {
     "/api/engagements/{engagement_id}/journal/patterns": {"get"},
     "/api/engagements/{engagement_id}/check-ins": {"get", "post"},
     "/api/engagements/{engagement_id}/signals": {"get"},
+    "/api/engagements/{engagement_id}/replies": {"get", "post"},
     "/api/engagements/{engagement_id}/self-efficacy": {"get", "post"},
     "/api/engagements/{engagement_id}/conclusion/readiness": {"get"},
     "/api/engagements/{engagement_id}/conclusion": {"post"},

@@ -7,28 +7,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from headway.checkins.models import CheckIn, CheckInReply
-from tests.access import Case, Ctx, hidden
-
-
-def _check_in(c: Ctx) -> CheckIn:
-    """A check-in of the coached engagement, made on first use (each role runs on a world of
-    its own, rolled back after)."""
-    found = CheckIn.objects.filter(engagement=c.world.engagement).first()
-    return found or CheckIn.objects.create(engagement=c.world.engagement, energy=3)
-
+from headway.checkins.models import CheckIn
+from tests.access import Case, hidden
 
 CHECKIN_CASES = [
-    # A reply under a check-in: its coach and its client, nobody else.
-    Case(
-        "checkin_reply",
-        "coached",
-        "post",
-        lambda c: reverse("checkin_reply", args=[c.world.engagement.pk, _check_in(c).pk]),
-        hidden(owner=302, client=302),
-        data=lambda c: {"text": "How did the call go?"},
-        changed=lambda c: CheckInReply.objects.exists(),
-    ),
     Case(
         "checkins",
         "coached",

@@ -10,17 +10,15 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from headway.checkins.models import CheckIn, CheckInReply
+from headway.checkins.models import CheckIn
 from headway.checkins.services import (
     checkin_add,
     checkin_facts,
-    checkin_reply,
     engagement_signals,
 )
 from headway.core.signals import ENERGY_FALLING, QUIET, SLIPPING
 from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus
-from headway.engagements.services import engagement_set_status
 from headway.planning.goal_services import goal_create, step_add
 from headway.planning.models import Step
 from tests.helpers import World
@@ -140,64 +138,3 @@ def test_the_engagement_page_links_to_check_ins(world: World) -> None:
     for user in (world.client, world.owner):
         page = world.login(user).get(reverse("engagement_detail", args=[world.engagement.pk]))
         assert reverse("checkins", args=[world.engagement.pk]) in page.content.decode()
-
-
-# --- replies under a check-in ------------------------------------------------------------------
-
-
-def test_the_coach_replies_the_client_answers_and_each_is_told_without_the_words(
-    world: World,
-    mailbox: Mailbox,  # noqa: F811
-    django_capture_on_commit_callbacks,
-) -> None:
-    e = world.engagement
-    check_in = checkin_add(engagement=e, by=world.client, energy=3, obstacles="worried I'll stall")
-    coach = world.login(world.owner)
-    url = reverse("checkin_reply", args=[e.pk, check_in.pk])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = coach.post(url, {"text": "That sounds hard. What would help this week?"})
-    assert response.status_code == 302 and response.url.endswith(f"#checkin-{check_in.pk}")
-    to_client = mailbox.wait_for(world.client.email)
-    assert "Olivia Owner wrote about the check-in of" in to_client.body
-    assert "What would help" not in to_client.body and "stall" not in to_client.body
-
-    client = world.login(world.client)
-    page = client.get(reverse("checkins", args=[e.pk])).content.decode()
-    assert "That sounds hard. What would help this week?" in page and "Your answer" in page
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"text": "A call with Ana on Thursday."})
-    to_coach = mailbox.wait_for(world.owner.email)
-    assert "Ana" not in to_coach.body
-    page = coach.get(reverse("checkins", args=[e.pk])).content.decode()
-    assert page.index("What would help") < page.index("A call with Ana on Thursday.")
-    assert [r.text for r in CheckInReply.objects.filter(check_in=check_in)] == [
-        "That sounds hard. What would help this week?",
-        "A call with Ana on Thursday.",
-    ]
-    with connection.cursor() as cursor:  # encrypted at rest, like the check-in
-        cursor.execute("SELECT text FROM checkins_checkinreply")
-        assert all("Ana" not in row[0] for row in cursor.fetchall())
-
-
-def test_a_reply_needs_words_and_an_open_engagement(world: World) -> None:
-    e = world.engagement
-    check_in = checkin_add(engagement=e, by=world.client, energy=6)
-    with pytest.raises(ValidationError, match="Write a few words"):
-        checkin_reply(check_in=check_in, by=world.owner, text="   ")
-    with pytest.raises(ValidationError, match="up to 2000 characters"):
-        checkin_reply(check_in=check_in, by=world.owner, text="x" * 2001)
-    with pytest.raises(ValidationError, match="Only the client and their coach"):
-        checkin_reply(check_in=check_in, by=world.colleague, text="Hello")
-    engagement_set_status(engagement=e, by=world.owner, status=EngagementStatus.CONCLUDED)
-    check_in.refresh_from_db()
-    with pytest.raises(ValidationError, match="concluded"):
-        checkin_reply(check_in=check_in, by=world.owner, text="Hello")
-    assert not CheckInReply.objects.exists()
-
-
-def test_replies_are_in_the_clients_export(world: World) -> None:
-    from headway.privacy.services import account_export_json
-
-    check_in = checkin_add(engagement=world.engagement, by=world.client, energy=6)
-    checkin_reply(check_in=check_in, by=world.owner, text="Well done on the call.")
-    assert "Well done on the call." in str(account_export_json(user=world.client))
