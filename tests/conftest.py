@@ -31,3 +31,15 @@ def world(db) -> World:
     from tests.helpers import build_world  # imported late: tests/core runs without Django
 
     return build_world()
+
+
+@pytest.fixture
+def sweep(django_capture_on_commit_callbacks):
+    """Run a reminders sweep as of `now`, delivering its emails (the immediate task backend)."""
+    from headway.reminders.services import reminders_send
+
+    def run(now):
+        with django_capture_on_commit_callbacks(execute=True):
+            return reminders_send(now=now)
+
+    return run

@@ -30,6 +30,11 @@ class ReminderPreferencesSchema(Schema):
     checkin_days: int = Field(ge=CHECKIN_MIN_DAYS, le=CHECKIN_MAX_DAYS)
     offsites: bool
     followups: bool
+    client_news: Literal["now", "daily", "off"] | None = Field(
+        default=None,
+        description="A coach's emails of what their clients did (counts, never their words): "
+        "now: as it happens; daily: each morning; off. Left out of a PUT: unchanged",
+    )
     time_zone: str = Field(description="IANA zone of the person's mornings, e.g. Europe/London")
 
     @classmethod
@@ -54,5 +59,8 @@ def get_preferences(request: HttpRequest) -> ReminderPreferencesSchema:
 def put_preferences(
     request: HttpRequest, payload: ReminderPreferencesSchema
 ) -> ReminderPreferencesSchema:
-    pref = reminder_preferences_update(user=request_user(request), **payload.model_dump())
+    changes = payload.model_dump()
+    if changes["client_news"] is None:
+        del changes["client_news"]
+    pref = reminder_preferences_update(user=request_user(request), **changes)
     return ReminderPreferencesSchema.of(pref)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.checkins.models import CheckIn
+from headway.core import client_news as news
 from headway.discovery.models import Assessment
 from headway.engagements.models import Answer, Engagement
 from headway.engagements.services import VISIT_GAP
@@ -31,6 +32,8 @@ class ActivityItem:
     when: dt.datetime
     text: str
     url: str
+    kind: str = ""  # one of core/client_news.py's kinds, for the coach's email in counts
+    energy: int | None = None
 
 
 def _short(text: str) -> str:
@@ -46,7 +49,7 @@ def _checkins(e: Engagement, since: dt.datetime | None) -> list[ActivityItem]:
     url = reverse("checkins", args=[e.pk])
     rows = CheckIn.objects.filter(_after("created_at", since), engagement=e)
     return [
-        ActivityItem(at, f"Check-in at energy {energy}/10", url)
+        ActivityItem(at, f"Check-in at energy {energy}/10", url, news.CHECKIN, energy)
         for at, energy in rows.values_list("created_at", "energy")[:LIMIT]
     ]
 
@@ -62,6 +65,7 @@ def _results(e: Engagement, since: dt.datetime | None) -> list[ActivityItem]:
             a.completed_at,
             f"Result shared: {a.get_kind_display()}",
             reverse("assessment", args=[e.pk, a.kind, a.pk]),
+            news.RESULT,
         )
         for a in rows
         if a.completed_at is not None
@@ -76,11 +80,16 @@ def _goals(e: Engagement, since: dt.datetime | None) -> list[ActivityItem]:
     for g in rows:
         url = reverse("goal_detail", args=[e.pk, g.pk])
         if since is None or g.created_at > since:
-            items.append(ActivityItem(g.created_at, f"Goal added: {_short(g.text)}", url))
+            items.append(
+                ActivityItem(g.created_at, f"Goal added: {_short(g.text)}", url, news.GOAL)
+            )
         if g.closed_at and (since is None or g.closed_at > since):
             items.append(
                 ActivityItem(
-                    g.closed_at, f"Goal {g.get_status_display().lower()}: {_short(g.text)}", url
+                    g.closed_at,
+                    f"Goal {g.get_status_display().lower()}: {_short(g.text)}",
+                    url,
+                    news.GOAL_CLOSED,
                 )
             )
     return items
@@ -104,13 +113,19 @@ def _steps(e: Engagement, since: dt.datetime | None, now: dt.datetime) -> list[A
     for s in rows:
         url = reverse("goal_detail", args=[e.pk, s.goal_id])
         if since is None or s.created_at > since:
-            items.append(ActivityItem(s.created_at, f"Step added: {_short(s.title)}", url))
+            items.append(
+                ActivityItem(s.created_at, f"Step added: {_short(s.title)}", url, news.STEP)
+            )
         if s.done_at and (since is None or s.done_at > since):
-            items.append(ActivityItem(s.done_at, f"Step done: {_short(s.title)}", url))
+            items.append(
+                ActivityItem(s.done_at, f"Step done: {_short(s.title)}", url, news.STEP_DONE)
+            )
         if s.done_at is None and s.due_on and s.due_on < today:
             due = dt.datetime.combine(s.due_on, dt.time.max, tzinfo=timezone.get_current_timezone())
             if since is None or due > since:
-                items.append(ActivityItem(due, f"Step overdue: {_short(s.title)}", url))
+                items.append(
+                    ActivityItem(due, f"Step overdue: {_short(s.title)}", url, news.STEP_OVERDUE)
+                )
     return items
 
 
@@ -129,6 +144,7 @@ def _decision(e: Engagement, since: dt.datetime | None) -> list[ActivityItem]:
             matrix.chosen_at,
             f"Decision: chose {_short(matrix.chosen.title)}",
             reverse("decision_matrix", args=[e.pk]),
+            news.DECISION,
         )
     ]
 
@@ -143,7 +159,10 @@ def _answers(e: Engagement, since: dt.datetime | None) -> list[ActivityItem]:
     url = reverse("engagement_detail", args=[e.pk])
     return [
         ActivityItem(
-            a.updated_at, f"Answered: {_short(a.question_text)}", f"{url}?stage={a.stage_key}"
+            a.updated_at,
+            f"Answered: {_short(a.question_text)}",
+            f"{url}?stage={a.stage_key}",
+            news.ANSWER,
         )
         for a in rows
     ]
@@ -172,7 +191,9 @@ def _about(r: Reply) -> About:
 
 def _replied(r: Reply) -> ActivityItem:
     about = _about(r)
-    return ActivityItem(r.created_at, f"Replied about {described(about)}", page_of(about))
+    return ActivityItem(
+        r.created_at, f"Replied about {described(about)}", page_of(about), news.REPLY
+    )
 
 
 def _replies(e: Engagement, since: dt.datetime | None) -> list[ActivityItem]:
@@ -229,7 +250,9 @@ def headlines(
     ):
         if pk not in found and new(pk, at):
             url = reverse("checkins", args=[pk])
-            found[pk] = ActivityItem(at, f"New check-in at energy {energy}/10", url)
+            found[pk] = ActivityItem(
+                at, f"New check-in at energy {energy}/10", url, news.CHECKIN, energy
+            )
     waiting = [e for e in engagements if e.pk not in found and e.client_id is not None]
     for pk, r in _client_replies(waiting, oldest) if waiting else ():
         if pk not in found and new(pk, r.created_at):
@@ -240,6 +263,9 @@ def headlines(
         if a.engagement_id not in found and new(a.engagement_id, a.completed_at):
             assert a.completed_at is not None
             found[a.engagement_id] = ActivityItem(
-                a.completed_at, f"Result shared: {a.get_kind_display()}", a.get_absolute_url()
+                a.completed_at,
+                f"Result shared: {a.get_kind_display()}",
+                a.get_absolute_url(),
+                news.RESULT,
             )
     return found

@@ -27,6 +27,7 @@ class PreferencesForm(forms.ModelForm):
             "checkin_days",
             "offsites",
             "followups",
+            "client_news",
             "time_zone",
         ]
         labels = {
@@ -44,13 +45,18 @@ class PreferencesForm(forms.ModelForm):
         widgets = {
             "delivery": forms.RadioSelect,
             "step_lead": forms.RadioSelect,
+            "client_news": forms.RadioSelect,
             "checkin_days": forms.NumberInput(
                 attrs={"min": CHECKIN_MIN_DAYS, "max": CHECKIN_MAX_DAYS}
             ),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, coach: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not coach:  # the clients' news is a coach's setting; others keep the default
+            del self.fields["client_news"]
+        else:  # a post without it (an older page) keeps the coach's choice
+            self.fields["client_news"].required = False
         current = self.instance.time_zone
         zones = list(COMMON_ZONES) if current in COMMON_ZONES else [current, *COMMON_ZONES]
         field = self.fields["time_zone"]

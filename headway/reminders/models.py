@@ -3,11 +3,12 @@ reminder sent, whose unique key is what keeps a reminder from ever going out twi
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from headway.core import reminders as core
@@ -25,6 +26,14 @@ class Delivery(models.TextChoices):
     AS_THEY_COME = "now", "As they come"
     DIGEST = "digest", "One weekly digest"
     OFF = "off", "No reminder emails"
+
+
+class ClientNews(models.TextChoices):
+    """How a coach hears what their clients did (counts only, never their words)."""
+
+    AS_IT_HAPPENS = "now", "As it happens (within a quarter of an hour)"
+    DAILY = "daily", "Once a day, in the morning"
+    OFF = "off", "No emails about my clients' news"
 
 
 class Weekday(models.IntegerChoices):
@@ -73,6 +82,12 @@ class ReminderPreference(models.Model):
     digest_weekday = models.PositiveSmallIntegerField(
         choices=Weekday.choices, default=Weekday.MONDAY
     )
+    client_news = models.CharField(
+        "Emails about what your clients do",
+        max_length=10,
+        choices=ClientNews.choices,
+        default=ClientNews.DAILY,
+    )
     # The mornings of step reminders and of the digest are the person's own mornings.
     time_zone = models.CharField(max_length=64, default=_default_zone)
     updated_at = models.DateTimeField(auto_now=True)
@@ -117,6 +132,18 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.subject} {self.occasion} to {self.user_id}"
+
+    @classmethod
+    def claim(cls, user_id: int, kind: str, subject: str, occasion: str, now: dt.datetime) -> bool:
+        """Claim a key; False when it is taken (sent before, or by a sweep running alongside)."""
+        try:
+            with transaction.atomic():  # a savepoint: a taken key leaves the transaction usable
+                cls.objects.create(
+                    user_id=user_id, kind=kind, subject=subject, occasion=occasion, sent_at=now
+                )
+        except IntegrityError:
+            return False
+        return True
 
 
 def preferences_map(user_ids: Iterable[int]) -> dict[int, ReminderPreference]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
@@ -32,6 +32,7 @@ from headway.meetings.session_services import valid_zone
 from headway.reminders.models import (
     CHECKIN_MAX_DAYS,
     CHECKIN_MIN_DAYS,
+    ClientNews,
     Delivery,
     Kind,
     ReminderPreference,
@@ -40,6 +41,7 @@ from headway.reminders.models import (
     Weekday,
     preferences_map,
 )
+from headway.reminders.news import client_news_send
 from headway.reminders.sources import gather
 
 DIGEST = "digest"
@@ -61,6 +63,7 @@ EDITABLE = (
     "checkin_days",
     "offsites",
     "followups",
+    "client_news",
     "time_zone",
 )
 
@@ -84,6 +87,10 @@ def reminder_preferences_update(*, user: User, **changes: Any) -> ReminderPrefer
         raise ValidationError("Choose how reminders come: as they come, weekly, or not at all.")
     if "digest_weekday" in changes and changes["digest_weekday"] not in Weekday.values:
         raise ValidationError("Choose a day of the week for the digest.")
+    if "client_news" in changes and changes["client_news"] not in ClientNews.values:
+        raise ValidationError(
+            "Choose how to hear of your clients' news: as it happens, daily, or not."
+        )
     if "step_lead" in changes and changes["step_lead"] not in StepLead.values:
         raise ValidationError("Choose when to hear about a step: the day before or the day.")
     days = changes.get("checkin_days", pref.checkin_days)
@@ -106,12 +113,16 @@ def reminder_preferences_update(*, user: User, **changes: Any) -> ReminderPrefer
 class SweepResult:
     reminders: int  # sent as they come
     digests: int
+    news: int = 0  # coaches' emails of what their clients did
 
     def __str__(self) -> str:
-        return (
+        said = (
             f"Sent {self.reminders} reminder{'' if self.reminders == 1 else 's'} and "
             f"{self.digests} digest{'' if self.digests == 1 else 's'}."
         )
+        if self.news:
+            said += f" {self.news} coach{'' if self.news == 1 else 'es'} heard their clients' news."
+        return said
 
 
 def _template(kind: str) -> str:
@@ -127,15 +138,7 @@ def _context(user: User, **extra: Any) -> dict[str, Any]:
 
 
 def _record(user: User, kind: str, subject: str, occasion: str, now: dt.datetime) -> bool:
-    """Claim a key; False when it is taken (sent before, or by a sweep running alongside)."""
-    try:
-        with transaction.atomic():  # a savepoint: a taken key leaves the transaction usable
-            SentReminder.objects.create(
-                user=user, kind=kind, subject=subject, occasion=occasion, sent_at=now
-            )
-    except IntegrityError:
-        return False
-    return True
+    return SentReminder.claim(user.pk, kind, subject, occasion, now)
 
 
 @transaction.atomic
@@ -217,4 +220,4 @@ def reminders_send(*, now: dt.datetime | None = None) -> SweepResult:
                 continue
             digest = core.digest_group(wanted, now, sent)
             digests += digest_deliver(user=user, week=week, digest=digest, now=now)
-    return SweepResult(reminders, digests)
+    return SweepResult(reminders, digests, client_news_send(now=now))

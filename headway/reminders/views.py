@@ -17,9 +17,11 @@ from headway.reminders.services import reminder_preferences, reminder_preference
 def preferences(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     pref = reminder_preferences(user)
-    form = PreferencesForm(request.POST or None, instance=pref)
+    form = PreferencesForm(request.POST or None, instance=pref, coach=user.is_coach)
     if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        changes = {name: form.cleaned_data[name] for name in form.fields}
+        if not changes.get("client_news"):
+            changes.pop("client_news", None)
         try:
             # Saved by the service from the cleaned data, not by the form.
             reminder_preferences_update(user=user, **changes)

@@ -12,20 +12,11 @@ from headway.concluding.models import FollowUp
 from headway.concluding.services import engagement_conclude, followup_set_declined
 from headway.core import reminders as core
 from headway.reminders.models import SentReminder
-from headway.reminders.services import reminder_preferences_update, reminders_send
+from headway.reminders.services import reminder_preferences_update
 from tests.helpers import World
 from tests.smtp import Mailbox, mailbox, smtp_server  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sweep(django_capture_on_commit_callbacks):
-    def run(now: dt.datetime):
-        with django_capture_on_commit_callbacks(execute=True):
-            return reminders_send(now=now)
-
-    return run
 
 
 def _open_today(world: World, months: int) -> FollowUp:

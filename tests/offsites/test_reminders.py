@@ -14,21 +14,12 @@ from headway.offsites.models import Mode, OffsiteCycle
 from headway.offsites.reminders import offsite_reminders
 from headway.offsites.services import cycle_of, offsite_start
 from headway.reminders.models import SentReminder
-from headway.reminders.services import reminder_preferences_update, reminders_send
+from headway.reminders.services import reminder_preferences_update
 from headway.reminders.sources import SOURCES
 from tests.helpers import World
 from tests.smtp import Mailbox, mailbox, smtp_server  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sweep(django_capture_on_commit_callbacks):
-    def run(now: dt.datetime):
-        with django_capture_on_commit_callbacks(execute=True):
-            return reminders_send(now=now)
-
-    return run
 
 
 def _nine_am() -> dt.datetime:
