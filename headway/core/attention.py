@@ -9,6 +9,9 @@ from enum import StrEnum
 
 from headway.core.signals import FROM_LATEST_CHECK_IN, QUIET, CheckInFacts, checkin_signals
 
+NEW_ANSWERS = "new-answers"
+NEW_RESULTS = "new-results"
+
 
 class Level(StrEnum):
     INFO = "info"
@@ -31,7 +34,10 @@ class EngagementFacts:
     checklist_total: int
     unseen_client_activity: bool
     overdue_assessments: int = 0  # assigned by the coach, past their due date, not completed
-    new_results: int = 0  # completed, shared results since the coach last looked
+    new_results: int = 0  # completed, shared results since the coach's last "got it"
+    # When the newest answer and shared result came: their flags stay until acknowledged.
+    new_answers_at: dt.datetime | None = None
+    new_results_at: dt.datetime | None = None
     checkins: CheckInFacts | None = None  # check-ins between sessions, for core/signals.py
     next_session_booked: bool | None = None  # None: not known (sessions not looked at)
     # After the end: the months of a follow-up that is due, and of one answered but not yet read.
@@ -115,7 +121,9 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
             Attention("quiet", f"No activity for {facts.days_since_activity} days", Level.ACT)
         )
     if facts.unseen_client_activity:
-        items.append(Attention("new-answers", "New answers since you last looked", Level.INFO))
+        items.append(
+            Attention(NEW_ANSWERS, "New answers to read", Level.INFO, since=facts.new_answers_at)
+        )
     if facts.overdue_assessments:
         n = facts.overdue_assessments
         items.append(
@@ -124,7 +132,12 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
     if facts.new_results:
         n = facts.new_results
         items.append(
-            Attention("new-results", f"{n} new result{'s'[: n - 1]} shared with you", Level.INFO)
+            Attention(
+                NEW_RESULTS,
+                f"{n} new result{'s'[: n - 1]} shared with you",
+                Level.INFO,
+                since=facts.new_results_at,
+            )
         )
     if facts.status == "active" and not facts.self_guided and facts.next_session_booked is False:
         # A nudge, not an alarm: some coaches book one session at a time, after the last.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.db.models import (
     Count,
+    DateTimeField,
     Exists,
     F,
     IntegerField,
@@ -15,6 +16,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -27,6 +29,8 @@ from headway.concluding.services import (
     followup_attention_of,
 )
 from headway.core.attention import (
+    NEW_ANSWERS,
+    NEW_RESULTS,
     Attention,
     EngagementFacts,
     attention_items,
@@ -41,6 +45,7 @@ from headway.engagements.models import (
     Answer,
     Engagement,
     EngagementStatus,
+    FlagAcknowledgement,
     StageTransition,
 )
 from headway.meetings.models import Session
@@ -64,6 +69,17 @@ def _count(qs: QuerySet, group: str) -> Coalesce:
     """COUNT(*) of a correlated queryset, 0 when it is empty."""
     counted = qs.order_by().values(group).annotate(n=Count("pk")).values("n")[:1]
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _acked(coach: User, code: str) -> Coalesce:
+    """When the coach last said "got it" to a flag of the row's engagement; long ago if never."""
+    at = FlagAcknowledgement.objects.filter(
+        engagement=OuterRef("pk"), coach=coach, code=code
+    ).values("acknowledged_at")[:1]
+    return Coalesce(Subquery(at), Value(EPOCH), output_field=DateTimeField())
 
 
 def _days(since: datetime | None, now: datetime) -> int:
@@ -97,11 +113,16 @@ def dashboard_rows(
                 "engagement",
             ),
             questions_here=_count(StageQuestion.objects.filter(stage=OuterRef("stage")), "stage"),
+            # The client's newest answer; the flag stays until the coach's "got it".
             last_answer_at=Subquery(
                 Answer.objects.filter(engagement=OuterRef("pk"))
+                .exclude(text="")
+                .exclude(updated_by_id=coach.pk)
                 .order_by("-updated_at")
                 .values("updated_at")[:1]
             ),
+            answers_acked=_acked(coach, NEW_ANSWERS),
+            results_acked=_acked(coach, NEW_RESULTS),
             overdue=_count(
                 Assessment.objects.filter(
                     engagement=OuterRef("pk"),
@@ -110,13 +131,19 @@ def dashboard_rows(
                 ),
                 "engagement",
             ),
+        )
+        .annotate(
             new_results=_count(
                 Assessment.objects.seen_by_coach().filter(
-                    Q(engagement__coach_seen_at__isnull=True)
-                    | Q(completed_at__gt=F("engagement__coach_seen_at")),
-                    engagement=OuterRef("pk"),
+                    engagement=OuterRef("pk"), completed_at__gt=OuterRef("results_acked")
                 ),
                 "engagement",
+            ),
+            new_results_at=Subquery(
+                Assessment.objects.seen_by_coach()
+                .filter(engagement=OuterRef("pk"))
+                .order_by("-completed_at")
+                .values("completed_at")[:1]
             ),
             next_session=Exists(Session.objects.upcoming(now).filter(engagement=OuterRef("pk"))),
             offsite_next_on=F("offsite_cycle__next_on"),
@@ -178,11 +205,12 @@ def dashboard_rows(
             checklist_done=len(e.done_items(e.stage.key)),
             checklist_total=len(e.stage.exit_checklist),
             unseen_client_activity=bool(
-                e.last_answer_at  # type: ignore[attr-defined]
-                and (e.coach_seen_at is None or e.last_answer_at > e.coach_seen_at)  # type: ignore[attr-defined]
+                e.last_answer_at and e.last_answer_at > e.answers_acked  # type: ignore[attr-defined]
             ),
+            new_answers_at=e.last_answer_at,  # type: ignore[attr-defined]
             overdue_assessments=e.overdue,  # type: ignore[attr-defined]
             new_results=e.new_results,  # type: ignore[attr-defined]
+            new_results_at=e.new_results_at,  # type: ignore[attr-defined]
             checkins=checkins[e.pk],
             next_session_booked=e.next_session,  # type: ignore[attr-defined]
             offsite_days_late=_offsite_days_late(e, timezone.localdate(now)),

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from headway.core.attention import NEW_ANSWERS, NEW_RESULTS
 from headway.core.signals import ENERGY_FALLING, LOW, WORRIED
 
 
@@ -293,11 +294,14 @@ class Answer(models.Model):
 
 
 class FlagCode(models.TextChoices):
-    """The flags a coach can acknowledge: those a check-in raises (core/signals.py)."""
+    """The flags a coach can acknowledge: those a check-in raises (core/signals.py), and
+    new answers and results to read."""
 
     ENERGY_LOW = LOW, "Low energy in the latest check-in"
     WORRIED_WORDS = WORRIED, "The latest check-in sounds worried"
     ENERGY_FALLING_ = ENERGY_FALLING, "Energy falling across check-ins"
+    ANSWERS = NEW_ANSWERS, "New answers to read"
+    RESULTS = NEW_RESULTS, "New results shared"
 
 
 class FlagAcknowledgement(models.Model):
