@@ -53,3 +53,14 @@ def test_the_server_error_page_needs_no_request_context(db) -> None:
     assert response.status_code == 500
     html = response.content.decode()
     assert "Something went wrong on our side" in html and 'aria-label="Main"' in html
+
+
+def test_a_bad_request_has_a_styled_page_too(db, settings) -> None:
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["headway.example"]
+    settings.DEBUG = False
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="elsewhere.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "That request could not be read" in html and 'aria-label="Main"' in html

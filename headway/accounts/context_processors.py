@@ -6,9 +6,10 @@ from django.http import HttpRequest
 
 
 def roles(request: HttpRequest) -> dict[str, Any]:
-    """Which of a person's roles the navigation should offer."""
-    user = request.user
-    if not user.is_authenticated:
+    """Which of a person's roles the navigation should offer. A request refused before the
+    authentication middleware (a 400 for a host this server does not serve) has no user."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
     from headway.engagements.models import Engagement
 
