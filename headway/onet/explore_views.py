@@ -144,12 +144,14 @@ def occupation_pathways(request: HtmxHttpRequest) -> HttpResponse:
             back_path += f"&shown={form.count}"
         context["back_path"] = back_path
         if request.htmx and form.count > RESULTS:
-            # "Show 10 more" with htmx: only the new rows, appended, and the next link.
+            # "Show 10 more" with htmx: only the new rows, appended, the next link and the
+            # heading's count (both swapped out of band).
             start = form.count - RESULTS
             context.update(rows=results[start:], start=start, form=form)
             return HttpResponse(
                 render_to_string("onet/pathways.html#rows", context, request)
                 + render_to_string("onet/pathways.html#more", context, request)
+                + render_to_string("onet/pathways.html#count", context, request)
             )
         context.update(rows=results, start=0)
     context["form"] = form

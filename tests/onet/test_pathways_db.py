@@ -280,5 +280,7 @@ def test_a_teacher_leaving_teaching_sees_routes_out_of_it(db):
         ).content.decode()
         assert re.findall(r'<h3><a href="/occupations/([0-9.-]+)/\?', added) == longer[10:]
         assert re.findall(r'<li id="result-(\d+)">', added) == [str(n) for n in range(11, 21)]
+        assert '<h2 id="results-h" class="results-count" hx-swap-oob="outerHTML">' in added
+        assert "20 occupations to explore" in added  # the heading counts the new total
     finally:
         pathways.clear_cache()
