@@ -202,6 +202,32 @@ def _replies(e: Engagement, since: dt.datetime | None) -> list[ActivityItem]:
     return [_replied(r) for _, r in _client_replies([e], _after("created_at", since))]
 
 
+WAITING_DAYS = 30  # the coach's words the client has not answered, this far back
+
+
+def coach_wrote(e: Engagement, *, now: dt.datetime | None = None) -> list[ActivityItem]:
+    """For the client: the conversations where the coach wrote last, in the last month,
+    newest first (one query)."""
+    if e.coach_id is None:
+        return []
+    now = now or timezone.now()
+    rows = (
+        Reply.objects.filter(engagement=e, created_at__gt=now - dt.timedelta(days=WAITING_DAYS))
+        .select_related("check_in", "goal", "step__goal", "assessment")
+        .order_by("-created_at", "-pk")[: LIMIT * 5]
+    )
+    last: dict[tuple[str, int], Reply] = {}
+    for r in rows:  # newest first: the first seen per thread is its last word
+        about = _about(r)
+        last.setdefault((r.target, about.pk), r)
+    name = e.coach.get_short_name() if e.coach else "Your coach"
+    return [
+        ActivityItem(r.created_at, f"{name} wrote about {described(_about(r))}", page_of(_about(r)))
+        for r in last.values()
+        if r.author_id == e.coach_id
+    ][:5]
+
+
 def since_last_looked(
     engagement: Engagement, since: dt.datetime | None, *, now: dt.datetime | None = None
 ) -> list[ActivityItem]:

@@ -19,7 +19,7 @@ from django_htmx.http import HttpResponseClientRefresh
 from headway.coaching.models import Stage, StageQuestion
 from headway.core.tools import TOOLS, ToolSpec
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
-from headway.engagements.activity import since_last_looked
+from headway.engagements.activity import coach_wrote, since_last_looked
 from headway.engagements.flags import engagement_flags
 from headway.engagements.forms import (
     AcceptAgreementForm,
@@ -133,6 +133,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "nav": "dashboard" if is_coach else "journey",
         "flags": engagement_flags(engagement, user) if is_coach else (),
         "since": since_last_looked(engagement, engagement.coach_prev_seen_at) if is_coach else (),
+        "coach_wrote": () if is_coach else coach_wrote(engagement),
     }
     if context["can_move"]:
         context["move_form"] = MoveStageForm(

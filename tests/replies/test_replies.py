@@ -176,3 +176,24 @@ def test_a_reply_has_exactly_one_thing_it_is_about(world: World) -> None:
     for targets in ({}, {"check_in": check_in, "goal": goal}):
         with pytest.raises(IntegrityError), transaction.atomic():
             Reply.objects.create(engagement=world.engagement, text="x", **targets)
+
+
+def test_the_clients_page_lists_where_the_coach_wrote_last(world: World) -> None:
+    e = world.engagement
+    goal = goal_create(engagement=e, by=world.client, text="Two calls a week")
+    check_in = checkin_add(engagement=e, by=world.client, energy=6)
+    reply_add(about=goal, by=world.owner, text="Which call first?")
+    reply_add(about=check_in, by=world.owner, text="Well done")
+    client = world.login(world.client)
+    url = reverse("engagement_detail", args=[e.pk])
+    page = client.get(url).content.decode()
+    goal_page = reverse("goal_detail", args=[e.pk, goal.pk]) + "#conversation"
+    assert "From your coach" in page
+    assert f'<a href="{goal_page}">Olivia wrote about a goal</a>' in page
+    assert "Olivia wrote about the check-in of" in page
+    assert "Which call first?" not in page  # the words stay where they were written
+    reply_add(about=goal, by=world.client, text="Ana's")
+    page = client.get(url).content.decode()
+    assert "Olivia wrote about a goal" not in page and "wrote about the check-in" in page
+    coach_page = world.login(world.owner).get(url).content.decode()
+    assert "From your coach" not in coach_page
