@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "headway.discovery",
     "headway.planning",
     "headway.meetings",
+    "headway.booking",
     "headway.checkins",
     "headway.replies",
     "headway.reminders",

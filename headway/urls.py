@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("headway.discovery.urls")),
     path("", include("headway.planning.urls")),
     path("", include("headway.meetings.urls")),
+    path("", include("headway.booking.urls")),
     path("", include("headway.checkins.urls")),
     path("", include("headway.replies.urls")),
     path("", include("headway.reminders.urls")),

@@ -67,6 +67,7 @@ from tests.access import (
     hidden,
     make_ctx,
 )
+from tests.booking.access_cases import BOOKING_CASES
 from tests.checkins.access_cases import CHECKIN_CASES
 from tests.concluding.access_cases import CONCLUDING_CASES
 from tests.discovery.access_cases import DISCOVERY_CASES
@@ -781,6 +782,7 @@ CASES = (
     + PLANNING_CASES
     + CHECKIN_CASES
     + REPLY_CASES
+    + BOOKING_CASES
     + SESSION_CASES
     + NOTE_CASES
     + CONCLUDING_CASES

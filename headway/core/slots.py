@@ -219,3 +219,53 @@ def is_free(
             booked_per_day=booked_per_day,
         )
     )
+
+
+class HoursError(ValueError):
+    """Hours that cannot be read; str() says what to write instead."""
+
+
+def _clock(text: str) -> dt.time:
+    text = text.strip().lower().replace(".", ":")
+    suffix = ""
+    for mark in ("am", "pm"):
+        if text.endswith(mark):
+            text, suffix = text[: -len(mark)].strip(), mark
+    hours, _, minutes = text.partition(":")
+    if not hours.isdigit() or (minutes and not minutes.isdigit()) or len(minutes) not in (0, 2):
+        raise HoursError(f"“{text}” is not a time: write it like 09:00 or 14:30.")
+    h, m = int(hours), int(minutes or 0)
+    if suffix and not 1 <= h <= 12:
+        raise HoursError(f"“{text}{suffix}” is not a time on a 12-hour clock.")
+    if suffix == "pm" and h != 12:
+        h += 12
+    if suffix == "am" and h == 12:
+        h = 0
+    if not (0 <= h <= 23 and 0 <= m <= 59):
+        raise HoursError(f"“{text}” is not a time of day: hours go to 23, minutes to 59.")
+    return dt.time(h, m)
+
+
+def parse_hours(text: str) -> tuple[tuple[dt.time, dt.time], ...]:
+    """ "09:00-12:00, 14:00-17:30" (or "9-12 and 2pm-5:30pm") into sorted windows; empty text
+    is no hours. Windows that overlap or end before they start are refused."""
+    text = text.replace("–", "-").replace("—", "-").replace(" to ", "-").replace(" and ", ",")
+    windows = []
+    for part in (p.strip() for p in text.replace(";", ",").split(",")):
+        if not part:
+            continue
+        if part.count("-") != 1:
+            raise HoursError(f"“{part}” needs a start and an end, like 09:00-12:00.")
+        a, b = (_clock(x) for x in part.split("-"))
+        if b <= a:
+            raise HoursError(f"“{part}” ends before it starts.")
+        windows.append((a, b))
+    windows.sort()
+    for (_, end), (start, _) in zip(windows, windows[1:], strict=False):
+        if start < end:
+            raise HoursError("Two of these windows overlap: join them into one.")
+    return tuple(windows)
+
+
+def format_hours(windows: Iterable[tuple[dt.time, dt.time]]) -> str:
+    return ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in windows)

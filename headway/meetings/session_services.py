@@ -197,6 +197,30 @@ def session_schedule(
 
 
 @transaction.atomic
+def session_book(
+    *,
+    engagement: Engagement,
+    by: User,
+    starts_at: dt.datetime,
+    time_zone: str,
+    duration_minutes: int,
+    place: str = "",
+) -> Session:
+    """A session the client books in one of their coach's free slots (the booking app
+    checks the slot under its lock first); both get the invitation, as when the coach
+    schedules one."""
+    if not engagement.is_client(by) or engagement.coach_id is None:
+        raise ValidationError("Only the client books a session with their coach here.")
+    if engagement.status != EngagementStatus.ACTIVE:
+        raise ValidationError("Sessions are booked while the engagement is active.")
+    fields = _clean(starts_at, time_zone, duration_minutes, place, "")
+    session = Session.objects.create(engagement=engagement, created_by=by, **fields)
+    engagement.touch()
+    _notify(session, "session_scheduled")
+    return session
+
+
+@transaction.atomic
 def session_reschedule(
     *,
     session: Session,

@@ -195,3 +195,25 @@ def test_properties(zone, weekly, busy, minutes, before, after, notice_hours, of
             )
             inside |= begin <= local and slot.end.astimezone(tz) <= end
         assert inside, (slot, weekly)
+
+
+def test_hours_are_read_as_people_write_them() -> None:
+    import pytest
+
+    from headway.core.slots import HoursError, format_hours, parse_hours
+
+    assert parse_hours("14:00-17:30, 09:00-12:00") == ((T(9), T(12)), (T(14), T(17, 30)))
+    assert parse_hours("9-12 and 2pm to 5.30pm") == ((T(9), T(12)), (T(14), T(17, 30)))
+    assert parse_hours("12am-12:30am") == ((T(0), T(0, 30)),)
+    assert parse_hours("  ") == ()
+    assert format_hours(parse_hours("9-12,14-17:30")) == "09:00-12:00, 14:00-17:30"
+    for bad, said in (
+        ("9", "needs a start and an end"),
+        ("12-9", "ends before it starts"),
+        ("9-12, 11-13", "overlap"),
+        ("25-26", "not a time of day"),
+        ("nine-ten", "not a time"),
+        ("13pm-2pm", "12-hour clock"),
+    ):
+        with pytest.raises(HoursError, match=said):
+            parse_hours(bad)

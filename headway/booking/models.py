@@ -1,0 +1,171 @@
+"""Booking: a coach's session types, their weekly hours (with date overrides and time off)
+and the settings that go with them. Slots are computed (headway/core/slots.py), never
+stored; a booked slot becomes a coaching session."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+from headway.core.slots import Rules
+from headway.reminders.models import Weekday
+
+MIN_MINUTES, MAX_MINUTES = 10, 480
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", "Anyone, from your public page (an introductory session)"
+    CLIENTS = "clients", "Your clients, from their journey"
+
+
+class SessionTypeQuerySet(models.QuerySet["SessionType"]):
+    def active(self) -> SessionTypeQuerySet:
+        return self.filter(active=True)
+
+
+class SessionType(models.Model):
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_types"
+    )
+    name = models.CharField(max_length=100)
+    minutes = models.PositiveSmallIntegerField(
+        "Length (minutes)",
+        validators=[MinValueValidator(MIN_MINUTES), MaxValueValidator(MAX_MINUTES)],
+    )
+    buffer_before = models.PositiveSmallIntegerField(
+        "Free minutes before", default=0, validators=[MaxValueValidator(120)]
+    )
+    buffer_after = models.PositiveSmallIntegerField(
+        "Free minutes after", default=10, validators=[MaxValueValidator(120)]
+    )
+    notice_hours = models.PositiveSmallIntegerField(
+        "Minimum notice (hours)", default=24, validators=[MaxValueValidator(24 * 30)]
+    )
+    horizon_days = models.PositiveSmallIntegerField(
+        "How far ahead one can book (days)",
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    audience = models.CharField(
+        "Who may book it", max_length=10, choices=Audience.choices, default=Audience.CLIENTS
+    )
+    place = models.CharField("Place or video link", max_length=300, blank=True)
+    per_day = models.PositiveSmallIntegerField(
+        "At most per day",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="Leave empty for no limit.",
+    )
+    active = models.BooleanField("Open for booking", default=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SessionTypeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes__gte=MIN_MINUTES) & Q(minutes__lte=MAX_MINUTES),
+                name="session_type_length",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.minutes} min)"
+
+    @property
+    def rules(self) -> Rules:
+        return Rules(
+            minutes=self.minutes,
+            buffer_before=self.buffer_before,
+            buffer_after=self.buffer_after,
+            notice=dt.timedelta(hours=self.notice_hours),
+            horizon_days=self.horizon_days,
+            per_day=self.per_day,
+        )
+
+
+class BookingSettings(models.Model):
+    """One per coach: the zone their hours are in, and their cancellation policy. Its row is
+    also the lock a booking takes, so two people cannot take the same time at once."""
+
+    coach = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="booking_settings"
+    )
+    time_zone = models.CharField("Your hours are in", max_length=64, default="Europe/London")
+    cancel_hours = models.PositiveSmallIntegerField(
+        "Clients may move or cancel up to (hours before)",
+        default=24,
+        validators=[MaxValueValidator(24 * 14)],
+    )
+    bookings = models.PositiveIntegerField(default=0)  # bumped under the lock by each booking
+
+    def __str__(self) -> str:
+        return f"Booking settings of {self.coach_id}"
+
+
+class WeeklyHours(models.Model):
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="weekly_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    starts = models.TimeField()
+    ends = models.TimeField()
+
+    class Meta:
+        ordering = ["weekday", "starts"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends__gt=F("starts")), name="weekly_hours_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.starts:%H:%M}-{self.ends:%H:%M}"
+
+
+class DateHours(models.Model):
+    """A date whose hours differ from the week's: rows without times make it a day off."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="date_hours"
+    )
+    day = models.DateField()
+    starts = models.TimeField(null=True, blank=True)
+    ends = models.TimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["day", "starts"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts__isnull=True, ends__isnull=True) | Q(ends__gt=F("starts")),
+                name="date_hours_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.starts is None:
+            return f"{self.day}: day off"
+        return f"{self.day} {self.starts:%H:%M}-{self.ends:%H:%M}"
+
+
+class TimeOff(models.Model):
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="time_off"
+    )
+    first_day = models.DateField()
+    last_day = models.DateField()
+    note = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["first_day"]
+        constraints = [
+            models.CheckConstraint(condition=Q(last_day__gte=F("first_day")), name="time_off_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"Time off {self.first_day} to {self.last_day}"

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from headway.booking import views
+
+urlpatterns = [
+    path("booking/", views.hours, name="booking_hours"),
+    path("booking/settings/", views.settings_save, name="booking_settings"),
+    path("booking/week/", views.week_save, name="booking_week"),
+    path("booking/dates/", views.date_save, name="booking_date"),
+    path("booking/dates/<str:day>/clear/", views.date_clear, name="booking_date_clear"),
+    path("booking/time-off/", views.off_add, name="booking_off"),
+    path("booking/time-off/<int:off_pk>/remove/", views.off_remove, name="booking_off_remove"),
+    path("booking/types/new/", views.session_type_edit, name="session_type_new"),
+    path("booking/types/<int:type_pk>/", views.session_type_edit, name="session_type"),
+    path("e/<int:pk>/book/", views.book, name="book"),
+]

@@ -1,0 +1,81 @@
+"""Access battery cases for booking (run by tests/test_views_access.py): a coach's hours and
+session types are their own; only the client of an engagement books in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from headway.booking.models import DateHours, SessionType, TimeOff
+from headway.booking.services import booking_settings
+from tests.access import Case, Ctx, hidden
+
+
+def _type(c: Ctx) -> SessionType:
+    booking_settings(c.world.owner)
+    return SessionType.objects.filter(coach=c.world.owner).first()  # type: ignore[return-value]
+
+
+def _off(c: Ctx) -> TimeOff:
+    found = TimeOff.objects.filter(coach=c.world.owner).first()
+    day = dt.date(2030, 1, 1)
+    return found or TimeOff.objects.create(coach=c.world.owner, first_day=day, last_day=day)
+
+
+def _date(c: Ctx) -> str:
+    if not DateHours.objects.filter(coach=c.world.owner).exists():
+        DateHours.objects.create(coach=c.world.owner, day=dt.date(2030, 1, 2))
+    return "2030-01-02"
+
+
+BOOKING_CASES = [
+    Case(
+        "session_type",
+        "the owner's",
+        "get",
+        lambda c: reverse("session_type", args=[_type(c).pk]),
+        hidden(owner=200),
+    ),
+    Case(
+        "session_type",
+        "the owner's",
+        "post",
+        lambda c: reverse("session_type", args=[_type(c).pk]),
+        hidden(owner=302),
+        data=lambda c: {
+            "name": "Walk and talk",
+            "minutes": "45",
+            "audience": "clients",
+            "buffer_before": "0",
+            "buffer_after": "10",
+            "notice_hours": "24",
+            "horizon_days": "60",
+            "active": "on",
+        },
+        changed=lambda c: SessionType.objects.filter(name="Walk and talk").exists(),
+    ),
+    Case(
+        "booking_off_remove",
+        "the owner's",
+        "post",
+        lambda c: reverse("booking_off_remove", args=[_off(c).pk]),
+        hidden(owner=302),
+        changed=lambda c: not TimeOff.objects.exists(),
+    ),
+    Case(
+        "booking_date_clear",
+        "the owner's",
+        "post",
+        lambda c: reverse("booking_date_clear", args=[_date(c)]),
+        hidden(owner=302),
+        changed=lambda c: not DateHours.objects.filter(coach=c.world.owner).exists(),
+    ),
+    Case(
+        "book",
+        "coached",
+        "get",
+        lambda c: reverse("book", args=[c.world.engagement.pk]),
+        hidden(client=200),
+    ),
+]
