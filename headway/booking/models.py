@@ -10,8 +10,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from headway.core.slots import Rules
+from headway.crypto import EncryptedTextField
 from headway.reminders.models import Weekday
 
 MIN_MINUTES, MAX_MINUTES = 10, 480
@@ -169,3 +171,60 @@ class TimeOff(models.Model):
 
     def __str__(self) -> str:
         return f"Time off {self.first_day} to {self.last_day}"
+
+
+class IntroStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for the email to be confirmed"
+    CONFIRMED = "confirmed", "Booked"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+HOLD = dt.timedelta(minutes=30)  # a time waits this long for its email to be confirmed
+
+
+class IntroBookingQuerySet(models.QuerySet["IntroBooking"]):
+    def holding(self, now: dt.datetime) -> IntroBookingQuerySet:
+        """Bookings that take the coach's time: confirmed, or waiting within the hold."""
+        return self.filter(
+            Q(status=IntroStatus.CONFIRMED)
+            | Q(status=IntroStatus.PENDING, created_at__gt=now - HOLD)
+        )
+
+
+class IntroBooking(models.Model):
+    """An introductory session a prospective client books from the coach's public page,
+    with no account: it holds the time until the emailed link confirms the address."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intro_bookings"
+    )
+    session_type = models.ForeignKey(SessionType, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(max_length=150)
+    email = models.EmailField()
+    # What a stranger writes to a coach is private until they meet.
+    note = EncryptedTextField(blank=True)
+    starts_at = models.DateTimeField()
+    duration_minutes = models.PositiveSmallIntegerField()
+    time_zone = models.CharField(max_length=64)
+    place = models.CharField(max_length=300, blank=True)
+    status = models.CharField(
+        max_length=10, choices=IntroStatus.choices, default=IntroStatus.PENDING
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    sequence = models.PositiveIntegerField(default=0)
+    client_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = IntroBookingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Introductory session of {self.coach_id} at {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return self.starts_at + dt.timedelta(minutes=self.duration_minutes)

@@ -18,6 +18,7 @@ from headway.booking.models import (
     Audience,
     BookingSettings,
     DateHours,
+    IntroBooking,
     SessionType,
     TimeOff,
     WeeklyHours,
@@ -89,9 +90,18 @@ def _sessions(coach: User, start: dt.datetime, end: dt.datetime) -> list[Session
     )
 
 
-def busy_of(coach: User, start: dt.datetime, end: dt.datetime) -> list[Interval]:
-    """What takes the coach's time: their sessions (busy calendars add theirs)."""
-    return [Interval(s.starts_at, s.ends_at) for s in _sessions(coach, start, end)]
+def busy_of(
+    coach: User, start: dt.datetime, end: dt.datetime, now: dt.datetime | None = None
+) -> list[Interval]:
+    """What takes the coach's time: their sessions and introductory sessions (confirmed, or
+    held while their email is confirmed); busy calendars add theirs."""
+    intros = IntroBooking.objects.holding(now or timezone.now()).filter(
+        coach=coach, starts_at__gte=start - dt.timedelta(days=1), starts_at__lt=end
+    )
+    return [
+        *(Interval(s.starts_at, s.ends_at) for s in _sessions(coach, start, end)),
+        *(Interval(b.starts_at, b.ends_at) for b in intros),
+    ]
 
 
 def booked_per_day(
@@ -122,7 +132,7 @@ def free_slots(
     if end is not None:
         latest = min(latest, end)
     earliest = max(now, start or now)
-    busy = busy_of(coach, earliest, latest + dt.timedelta(days=1))
+    busy = busy_of(coach, earliest, latest + dt.timedelta(days=1), now)
     return core.free_slots(
         availability_of(coach, zone),
         session_type.rules,
@@ -154,6 +164,33 @@ def _lock(coach: User) -> BookingSettings:
     return BookingSettings.objects.get(coach=coach)
 
 
+def check_window(session_type: SessionType, starts_at: dt.datetime, now: dt.datetime) -> None:
+    if starts_at < now:
+        raise ValidationError("That time has passed. Choose one of the times shown.")
+    if starts_at > now + dt.timedelta(days=session_type.horizon_days):
+        raise ValidationError(f"Sessions are booked up to {session_type.horizon_days} days ahead.")
+
+
+def slot_claim(session_type: SessionType, starts_at: dt.datetime, now: dt.datetime) -> None:
+    """Take the coach's lock (until the caller's transaction ends) and refuse a time that is
+    no longer free: of two people taking the same time at once, one gets it."""
+    coach = session_type.coach
+    settings = _lock(coach)
+    around = (starts_at - dt.timedelta(days=1), starts_at + dt.timedelta(days=1))
+    free = core.is_free(
+        availability_of(coach, settings.time_zone),
+        session_type.rules,
+        busy_of(coach, *around, now),
+        now,
+        starts_at,
+        booked_per_day(coach, session_type, settings.time_zone, *around),
+    )
+    if not free:
+        raise ValidationError(
+            "That time is no longer free: someone may have just taken it. Choose another."
+        )
+
+
 @transaction.atomic
 def booking_make(
     *,
@@ -164,39 +201,15 @@ def booking_make(
     time_zone: str,
     now: dt.datetime | None = None,
 ) -> Session:
-    """The client takes a free slot of their coach: checked again under the coach's lock,
-    so of two people taking the same time at once, one gets it and the other a message."""
+    """The client takes a free slot of their coach, checked again under the coach's lock."""
     now = now or timezone.now()
     if session_type.coach_id != engagement.coach_id or session_type.audience != Audience.CLIENTS:
         raise ValidationError("This session type is not one your coach offers you.")
     if not session_type.active:
         raise ValidationError("This session type is not open for booking now.")
     zone = valid_zone(time_zone)
-    if starts_at < now:
-        raise ValidationError("That time has passed. Choose one of the times shown.")
-    if starts_at > now + dt.timedelta(days=session_type.horizon_days):
-        raise ValidationError(f"Sessions are booked up to {session_type.horizon_days} days ahead.")
-    settings = _lock(session_type.coach)
-    taken = not core.is_free(
-        availability_of(session_type.coach, settings.time_zone),
-        session_type.rules,
-        busy_of(
-            session_type.coach, starts_at - dt.timedelta(days=1), starts_at + dt.timedelta(days=1)
-        ),
-        now,
-        starts_at,
-        booked_per_day(
-            session_type.coach,
-            session_type,
-            settings.time_zone,
-            starts_at - dt.timedelta(days=1),
-            starts_at + dt.timedelta(days=1),
-        ),
-    )
-    if taken:
-        raise ValidationError(
-            "That time is no longer free: someone may have just taken it. Choose another."
-        )
+    check_window(session_type, starts_at, now)
+    slot_claim(session_type, starts_at, now)
     return session_book(
         engagement=engagement,
         by=by,

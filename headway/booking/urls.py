@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.booking import views
+from headway.booking import intro_views, views
 
 urlpatterns = [
     path("booking/", views.hours, name="booking_hours"),
@@ -15,4 +15,6 @@ urlpatterns = [
     path("booking/types/new/", views.session_type_edit, name="session_type_new"),
     path("booking/types/<int:type_pk>/", views.session_type_edit, name="session_type"),
     path("e/<int:pk>/book/", views.book, name="book"),
+    path("c/<slug:slug>/book/", intro_views.public_book, name="public_book"),
+    path("book/confirm/<str:token>/", intro_views.intro_confirm_view, name="intro_confirm"),
 ]

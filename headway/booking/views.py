@@ -228,17 +228,36 @@ def session_type_edit(request: HttpRequest, type_pk: int | None = None) -> HttpR
 # --- the client books -----------------------------------------------------------------------
 
 
-def _zone(request: HttpRequest) -> str:
+def week_context(chosen: SessionType | None, zone: str, week: int) -> dict[str, Any]:
+    """One week of a session type's free times, shown in `zone` (booking/_week.html)."""
+    tz = ZoneInfo(zone)
+    first = dt.datetime.combine(
+        timezone.now().astimezone(tz).date() + dt.timedelta(weeks=week), dt.time(0), tzinfo=tz
+    )
+    slots = free_slots(chosen, start=first, end=first + dt.timedelta(days=7)) if chosen else ()
+    return {
+        "chosen": chosen,
+        "zone": zone,
+        "zones": zone_choices(zone),
+        "week": week,
+        "first": first.date(),
+        "last": (first + dt.timedelta(days=6)).date(),
+        "days": [(d.day, [s.start.astimezone(tz) for s in d.slots]) for d in by_day(slots, zone)],
+        "has_next": week < WEEKS_AHEAD and chosen is not None and week * 7 < chosen.horizon_days,
+    }
+
+
+def asked_zone(request: HttpRequest, default: str) -> str:
     asked = request.POST.get("tz") or request.GET.get("tz")
     if asked:
         try:
             return valid_zone(asked)
         except ValidationError:
             pass
-    return reminder_preferences(current_user(request)).time_zone
+    return default
 
 
-def _week(request: HttpRequest) -> int:
+def asked_week(request: HttpRequest) -> int:
     try:
         return max(0, min(WEEKS_AHEAD, int(request.GET.get("week", "0"))))
     except ValueError:
@@ -253,7 +272,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     types = types_for_client(engagement)
     chosen = next((t for t in types if str(t.pk) == request.GET.get("type", "")), None)
     chosen = chosen or (types[0] if types else None)
-    zone = _zone(request)
+    zone = asked_zone(request, reminder_preferences(current_user(request)).time_zone)
     error = ""
     if request.method == "POST" and chosen is not None:
         chosen = next((t for t in types if str(t.pk) == request.POST.get("type", "")), None)
@@ -277,27 +296,11 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("session_detail", pk=engagement.pk, session_pk=session.pk)
         chosen = chosen or (types[0] if types else None)
-    week = _week(request)
-    tz = ZoneInfo(zone)
-    first = dt.datetime.combine(
-        timezone.now().astimezone(tz).date() + dt.timedelta(weeks=week), dt.time(0), tzinfo=tz
-    )
-    days = by_day(
-        free_slots(chosen, start=first, end=first + dt.timedelta(days=7)) if chosen else (),
-        zone,
-    )
     context = {
         "e": engagement,
         "types": types,
-        "chosen": chosen,
-        "zone": zone,
-        "zones": zone_choices(zone),
-        "week": week,
-        "first": first.date(),
-        "last": (first + dt.timedelta(days=6)).date(),
-        "days": [(d.day, [s.start.astimezone(tz) for s in d.slots]) for d in days],
-        "has_next": week < WEEKS_AHEAD and chosen is not None and week * 7 < chosen.horizon_days,
         "error": error,
         "nav": "journey",
+        **week_context(chosen, zone, asked_week(request)),
     }
     return render(request, "booking/book.html", context, status=409 if error else 200)

@@ -78,6 +78,13 @@ def when(session: Session) -> When:
     )
 
 
+def when_text(starts_at: dt.datetime, minutes: int, zone: str) -> str:
+    """The same words for a time that is not (yet) a session: an introductory booking."""
+    tz = ZoneInfo(zone)
+    ends = starts_at + dt.timedelta(minutes=minutes)
+    return When(starts_at.astimezone(tz), ends.astimezone(tz), zone).text
+
+
 @functools.cache
 def _known_zones() -> frozenset[str]:
     # available_timezones() walks the zone database on disk (about 14 ms): once per process.

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from headway.booking.models import DateHours, SessionType, TimeOff
 from headway.booking.services import booking_settings
-from tests.access import Case, Ctx, hidden
+from headway.practices.models import CoachProfile
+from tests.access import Case, Ctx, everyone, hidden
 
 
 def _type(c: Ctx) -> SessionType:
@@ -77,5 +78,20 @@ BOOKING_CASES = [
         "get",
         lambda c: reverse("book", args=[c.world.engagement.pk]),
         hidden(client=200),
+    ),
+    # A public page's booking is for anyone, signed in or not.
+    Case(
+        "public_book",
+        "public",
+        "get",
+        lambda c: reverse("public_book", args=[CoachProfile.objects.get(user=c.world.owner).slug]),
+        everyone(200),
+    ),
+    Case(
+        "intro_confirm",
+        "unknown",
+        "get",
+        lambda c: reverse("intro_confirm", args=["x"]),
+        everyone(404),
     ),
 ]

@@ -1,0 +1,17 @@
+"""`{% bookable_intro profile as ok %}`: whether a coach's public page can offer a time to
+book (an active introductory session type and some free time ahead)."""
+
+from __future__ import annotations
+
+from django import template
+
+from headway.booking.intro_views import public_types
+from headway.booking.services import free_slots
+from headway.practices.models import CoachProfile
+
+register = template.Library()
+
+
+@register.simple_tag
+def bookable_intro(profile: CoachProfile) -> bool:
+    return any(free_slots(t)[:1] for t in public_types(profile))
