@@ -92,7 +92,12 @@ def client_invite(request: HttpRequest) -> HttpResponse:
         data,
         practice_id=membership.practice_id,
         coaches=coaches,
-        initial={"coach": user.pk},
+        # From an introductory session: "Invite as a client" brings the prospect's name and email.
+        initial={
+            "coach": user.pk,
+            "name": request.GET.get("name", "")[:150],
+            "email": request.GET.get("email", "")[:254],
+        },
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -107,3 +107,26 @@ def test_no_public_page_no_booking(world: World, client) -> None:
     profile = CoachProfile.objects.get(user=world.owner)
     assert client.get(reverse("public_book", args=[profile.slug])).status_code == 404
     assert client.get(reverse("intro_confirm", args=["nonsense"])).status_code == 404
+
+
+def test_the_coach_sees_the_booking_and_invites_the_prospect_as_a_client(world: World) -> None:
+    from headway.booking.intro import intro_book, intro_confirm
+
+    _, intro = _public(world)
+    booking = intro_book(
+        session_type=intro,
+        name="Priya Prospect",
+        email="priya@example.com",
+        note="Leaving nursing",
+        starts_at=_at(2, 10),
+        time_zone="Europe/London",
+    )
+    coach = world.login(world.owner)
+    assert "Priya Prospect" not in coach.get(reverse("dashboard")).content.decode()  # unconfirmed
+    intro_confirm(booking=booking)
+    page = coach.get(reverse("dashboard")).content.decode()
+    assert "Introductory sessions booked" in page and "Leaving nursing" in page
+    invite = reverse("client_invite") + "?name=Priya%20Prospect&amp;email=priya%40example.com"
+    assert invite in page
+    form = coach.get(invite.replace("&amp;", "&")).content.decode()
+    assert 'value="Priya Prospect"' in form and 'value="priya@example.com"' in form
