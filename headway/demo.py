@@ -24,6 +24,7 @@ from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel
 from headway.coaching.services import coaching_model_clone, stage_update
 from headway.demo_board import demo_board_load
+from headway.demo_booking import PROSPECT, demo_booking_load
 from headway.demo_checkins import demo_checkins_load
 from headway.demo_concluding import EMAIL as CONCLUDED_EMAIL
 from headway.demo_concluding import demo_concluding_load
@@ -373,7 +374,7 @@ def _drop_queued_emails(*, since: datetime) -> None:
     queued = DBTaskResult.objects.filter(
         task_path=deliver_email.module_path, status="READY", enqueued_at__gte=since
     )
-    demo = {*_emails(), CONCLUDED_EMAIL}
+    demo = {*_emails(), CONCLUDED_EMAIL, PROSPECT["email"]}
     ours = [t.pk for t in queued if set(t.args_kwargs["args"][0]) <= demo]
     DBTaskResult.objects.filter(pk__in=ours).delete()
 
@@ -483,6 +484,7 @@ def _load(*, now: datetime) -> None:
 
     request = intro_request_create(profile=CoachProfile.objects.get(user=maya), **INTRO)
     IntroRequest.objects.filter(pk=request.pk).update(created_at=ago(1))
+    demo_booking_load(coach=maya, now=now)
 
 
 def _journey(engagement: Engagement, *, client: User, mover: User, spec: dict[str, Any]) -> None:

@@ -198,7 +198,7 @@ class IntroBooking(models.Model):
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intro_bookings"
     )
-    session_type = models.ForeignKey(SessionType, on_delete=models.PROTECT, related_name="+")
+    session_type = models.ForeignKey(SessionType, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(max_length=150)
     email = models.EmailField()
     # What a stranger writes to a coach is private until they meet.
