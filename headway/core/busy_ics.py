@@ -204,9 +204,10 @@ def _read(data: bytes) -> icalendar.Calendar:
             "This calendar file is damaged and cannot be read. Export it again from your "
             "calendar app, or copy its secret address again."
         ) from exc
-    if not calendars:
+    if not calendars:  # it begins like a calendar, but icalendar found none complete
         raise CalendarError(
-            "This file is not an iCalendar calendar (it should begin with BEGIN:VCALENDAR)."
+            "This calendar file is damaged and cannot be read. Export it again from your "
+            "calendar app, or copy its secret address again."
         )
     cal = calendars[0]
     for more in calendars[1:]:  # some exports put each calendar in its own VCALENDAR
@@ -295,6 +296,7 @@ def _library_error(exc: Exception) -> CalendarError:
     text = str(exc)
     if "rrule" in text.lower() or isinstance(exc, recurring_ical_events.BadRuleStringFormat):
         rule = getattr(exc, "rule", "")
+        rule = rule.replace("\\", "") if isinstance(rule, str) else ""  # the file's escaping
         shown = f" ({rule})" if isinstance(rule, str) and rule else ""
         return CalendarError(
             f"A repeating event in this calendar has a repeat rule that cannot be read{shown}. "
