@@ -95,6 +95,15 @@ def event_count(data: bytes) -> int:
 def parse_calendar(data: bytes) -> Calendar:
     """Read an .ics file once; keep the result to ask `busy_in` many times."""
     cal = _read(data)
+    try:
+        return _prepare(cal)
+    except CalendarError:
+        raise
+    except Exception as exc:  # a property broken in a way not foreseen: still the coach's file
+        raise _library_error(exc) from exc
+
+
+def _prepare(cal: icalendar.Calendar) -> Calendar:
     events = cal.walk("VEVENT")
     groups: dict[str, list[Component]] = defaultdict(list)
     for n, event in enumerate(events):
@@ -230,16 +239,25 @@ def _is_busy(event: Component) -> bool:
 
 
 def _make_empty(event: Component) -> None:
-    start = _value(event, "DTSTART")
+    start = _time(event, "DTSTART")
     if start is None:
         return
     event.pop("DURATION", None)
     event["DTEND"] = icalendar.vDDDTypes(start)
 
 
-def _value(event: Component, name: str) -> Time | None:
-    prop = event.get(name)
-    value = getattr(prop, "dt", None)
+def _value(event: Component, name: str) -> Time | dt.timedelta | None:
+    """The property's value, or None when it is missing or broken (icalendar keeps a value
+    it cannot read and raises only when it is used)."""
+    try:
+        value = getattr(event.get(name), "dt", None)
+    except Exception:
+        return None
+    return value if isinstance(value, dt.date | dt.timedelta) else None
+
+
+def _time(event: Component, name: str) -> Time | None:
+    value = _value(event, name)
     return value if isinstance(value, dt.date) else None
 
 
@@ -247,12 +265,12 @@ def _fixed_event(event: Component) -> _Fixed | None:
     """A one-off event that makes the coach busy, or None."""
     if not _is_busy(event):
         return None
-    start = _value(event, "DTSTART")
+    start = _time(event, "DTSTART")
     if start is None:
         return None
-    end = _value(event, "DTEND")
+    end = _time(event, "DTEND")
     if end is None:
-        duration = getattr(event.get("DURATION"), "dt", None)
+        duration = _value(event, "DURATION")
         if isinstance(duration, dt.timedelta):
             if not isinstance(start, dt.datetime) and duration % dt.timedelta(days=1):
                 start = dt.datetime.combine(start, dt.time())  # a day plus hours: floating

@@ -184,3 +184,28 @@ def test_intervals_lie_in_the_range_sorted_and_disjoint(a, b, zone):
     assert sum((x.end - x.start for x in halves), dt.timedelta()) == sum(
         (x.end - x.start for x in got), dt.timedelta()
     )
+
+
+def test_an_event_with_a_broken_duration_is_left_out_not_an_error():
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260105T090000Z\r\nDURATION:forever\r\n"
+        b"END:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20260106T090000Z\r\nDURATION:PT30M\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    got = busy_intervals(data, start=at(2026, 1, 1), end=at(2026, 2, 1), zone="UTC")
+    assert spans(got) == [(at(2026, 1, 6, 9), at(2026, 1, 6, 9, 30))]
+
+
+def test_busy_instances_of_a_free_series_still_count():
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260105T090000Z\r\nDTEND:20260105T100000Z\r\n"
+        b"RRULE:FREQ=DAILY;COUNT=3\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:a\r\nRECURRENCE-ID:20260106T090000Z\r\n"
+        b"DTSTART:20260106T120000Z\r\nDTEND:20260106T130000Z\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
+    got = busy_intervals(data, start=at(2026, 1, 1), end=at(2026, 2, 1), zone="UTC")
+    assert spans(got) == [(at(2026, 1, 6, 12), at(2026, 1, 6, 13))]
