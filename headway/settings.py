@@ -75,6 +75,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Headway"
+# Coaches' calendar addresses on this machine or a private network are refused (a typed
+# address must not reach what only the server can); on for a calendar server of your own.
+HEADWAY_CALENDARS_PRIVATE_OK = env_bool("HEADWAY_CALENDARS_PRIVATE_OK", False)
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -79,3 +79,18 @@ class SessionTypeForm(forms.ModelForm):
 class BookForm(forms.Form):
     start = forms.DateTimeField()
     tz = forms.CharField(max_length=64)
+
+
+class AddressForm(forms.Form):
+    name = forms.CharField(label="Name, for you", max_length=100, required=False)
+    url = forms.CharField(
+        label="Secret address (iCal)",
+        max_length=2000,
+        help_text="In Google Calendar: Settings → your calendar → Secret address in iCal format. "
+        "Outlook and Apple Calendar call it a published or shared calendar link.",
+    )
+
+
+class UploadForm(forms.Form):
+    name = forms.CharField(label="Name, for you", max_length=100, required=False)
+    file = forms.FileField(label="Calendar file (.ics)")

@@ -228,3 +228,35 @@ class IntroBooking(models.Model):
     @property
     def ends_at(self) -> dt.datetime:
         return self.starts_at + dt.timedelta(minutes=self.duration_minutes)
+
+
+class BusyCalendar(models.Model):
+    """One of the coach's own calendars, read for the times they are busy: a secret address
+    fetched by the worker, or an uploaded file. The last good copy is kept: a fetch that
+    fails leaves the busy times as they were and says why on the coach's Booking page."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="busy_calendars"
+    )
+    name = models.CharField(max_length=100)
+    # The secret address is a password to the coach's whole calendar: encrypted at rest (so
+    # not searchable: `from_address` says which kind this is).
+    url = EncryptedTextField(blank=True)
+    from_address = models.BooleanField(default=False)
+    # The last good copy of the file (encrypted: it holds the coach's appointments).
+    data = EncryptedTextField(blank=True)
+    events = models.PositiveIntegerField(default=0)
+    # Busy intervals as [start, end] Unix seconds, worked out when the file was read.
+    busy = models.JSONField(default=list)
+    busy_from = models.DateTimeField(null=True, blank=True)
+    busy_until = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)  # the last good read
+    tried_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)  # why the last try failed; empty when it worked
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Busy calendar {self.name} of {self.coach_id}"

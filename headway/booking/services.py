@@ -17,6 +17,7 @@ from headway.accounts.models import User
 from headway.booking.models import (
     Audience,
     BookingSettings,
+    BusyCalendar,
     DateHours,
     IntroBooking,
     SessionType,
@@ -90,17 +91,33 @@ def _sessions(coach: User, start: dt.datetime, end: dt.datetime) -> list[Session
     )
 
 
+def calendar_busy(coach: User, start: dt.datetime, end: dt.datetime) -> list[Interval]:
+    """The busy intervals kept from the coach's calendars that touch [start, end)."""
+    lo, hi = start.timestamp(), end.timestamp()
+    found = []
+    for busy in BusyCalendar.objects.filter(coach=coach).values_list("busy", flat=True):
+        for a, b in busy:
+            if a < hi and b > lo:
+                found.append(
+                    Interval(
+                        dt.datetime.fromtimestamp(a, dt.UTC), dt.datetime.fromtimestamp(b, dt.UTC)
+                    )
+                )
+    return found
+
+
 def busy_of(
     coach: User, start: dt.datetime, end: dt.datetime, now: dt.datetime | None = None
 ) -> list[Interval]:
-    """What takes the coach's time: their sessions and introductory sessions (confirmed, or
-    held while their email is confirmed); busy calendars add theirs."""
+    """What takes the coach's time: their sessions, introductory sessions (confirmed, or held
+    while their email is confirmed) and the busy times read from their own calendars."""
     intros = IntroBooking.objects.holding(now or timezone.now()).filter(
         coach=coach, starts_at__gte=start - dt.timedelta(days=1), starts_at__lt=end
     )
     return [
         *(Interval(s.starts_at, s.ends_at) for s in _sessions(coach, start, end)),
         *(Interval(b.starts_at, b.ends_at) for b in intros),
+        *calendar_busy(coach, start, end),
     ]
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.booking import intro_views, views
+from headway.booking import calendar_views, intro_views, views
 
 urlpatterns = [
     path("booking/", views.hours, name="booking_hours"),
@@ -14,6 +14,18 @@ urlpatterns = [
     path("booking/time-off/<int:off_pk>/remove/", views.off_remove, name="booking_off_remove"),
     path("booking/types/new/", views.session_type_edit, name="session_type_new"),
     path("booking/types/<int:type_pk>/", views.session_type_edit, name="session_type"),
+    path("booking/calendars/", calendar_views.calendar_add, name="busy_calendar_add"),
+    path("booking/calendars/upload/", calendar_views.calendar_upload, name="busy_calendar_upload"),
+    path(
+        "booking/calendars/<int:calendar_pk>/refresh/",
+        calendar_views.calendar_refresh,
+        name="busy_calendar_refresh",
+    ),
+    path(
+        "booking/calendars/<int:calendar_pk>/remove/",
+        calendar_views.calendar_remove,
+        name="busy_calendar_remove",
+    ),
     path("e/<int:pk>/book/", views.book, name="book"),
     path("c/<slug:slug>/book/", intro_views.public_book, name="public_book"),
     path("book/confirm/<str:token>/", intro_views.intro_confirm_view, name="intro_confirm"),

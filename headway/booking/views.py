@@ -17,15 +17,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from headway.booking.forms import (
+    AddressForm,
     BookForm,
     DateHoursForm,
     SessionTypeForm,
     SettingsForm,
     TimeOffForm,
+    UploadForm,
     WeeklyHoursForm,
     zone_choices,
 )
-from headway.booking.models import DateHours, SessionType, TimeOff, WeeklyHours
+from headway.booking.models import BusyCalendar, DateHours, SessionType, TimeOff, WeeklyHours
 from headway.booking.services import (
     booking_make,
     booking_settings,
@@ -63,7 +65,8 @@ def _date_rows(coach: Any) -> list[tuple[dt.date, str]]:
     return [(d, format_hours(w) or "Day off") for d, w in days.items()]
 
 
-def _page(request: HttpRequest, status: int = 200, **forms: Form) -> HttpResponse:
+def page(request: HttpRequest, status: int = 200, **forms: Form) -> HttpResponse:
+    """The Booking page, with whichever of its forms came back with errors."""
     coach = get_membership(request).user
     settings = booking_settings(coach)
     types = list(SessionType.objects.filter(coach=coach))
@@ -86,6 +89,9 @@ def _page(request: HttpRequest, status: int = 200, **forms: Form) -> HttpRespons
         "time_off": TimeOff.objects.filter(coach=coach, last_day__gte=timezone.localdate()),
         "types": types,
         "preview": preview,
+        "calendars": BusyCalendar.objects.filter(coach=coach),
+        "address_form": forms.get("address_form") or AddressForm(),
+        "upload_form": forms.get("upload_form") or UploadForm(),
         "nav": "booking",
     }
     return render(request, "booking/hours.html", context, status=status)
@@ -93,7 +99,7 @@ def _page(request: HttpRequest, status: int = 200, **forms: Form) -> HttpRespons
 
 @login_required
 def hours(request: HttpRequest) -> HttpResponse:
-    return _page(request)
+    return page(request)
 
 
 def _post(request: HttpRequest, form: Form, key: str, action: Any, done: str) -> HttpResponse:
@@ -107,7 +113,7 @@ def _post(request: HttpRequest, form: Form, key: str, action: Any, done: str) ->
         else:
             messages.success(request, done)
             return redirect("booking_hours")
-    return _page(request, status=400, **{key: form})
+    return page(request, status=400, **{key: form})
 
 
 @login_required

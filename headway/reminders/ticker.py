@@ -1,6 +1,7 @@
 """The clock of the task worker: Django's tasks have no scheduler, so `headway worker` runs
-this daemon thread, which queues a sweep of reminders every HEADWAY_REMINDER_INTERVAL
-seconds (15 minutes by default; 0 turns it off, e.g. when cron runs `headway reminders send`).
+this daemon thread, which queues a sweep of reminders, and a reading of the coaches' busy
+calendars that are due, every HEADWAY_REMINDER_INTERVAL seconds (15 minutes by default; 0
+turns it off, e.g. when cron runs `headway reminders send`).
 
 A sweep is queued only when none is waiting already, so a busy worker does not pile them up.
 With several workers each queues its own; that is harmless, since a reminder goes once."""
@@ -17,6 +18,7 @@ from headway.worker.watchdog import seconds_from_env
 ENV = "HEADWAY_REMINDER_INTERVAL"
 DEFAULT_INTERVAL = 15 * 60.0
 TASK_PATH = "headway.reminders.tasks.send_reminders"
+CALENDARS_PATH = "headway.booking.tasks.refresh_busy_calendars"
 
 logger = logging.getLogger(__name__)
 
@@ -26,12 +28,21 @@ def interval_from_env() -> float:
 
 
 def tick() -> bool:
-    """Queue a sweep unless one is waiting; True when one was queued."""
+    """Queue a sweep of reminders, and one of the coaches' busy calendars, unless one is
+    waiting already; True when the reminders' was queued."""
     from django_tasks_db.models import DBTaskResult
 
+    from headway.booking.tasks import refresh_busy_calendars
     from headway.reminders.tasks import send_reminders
 
-    if DBTaskResult.objects.ready().filter(task_path=TASK_PATH).exists():
+    waiting = set(
+        DBTaskResult.objects.ready()
+        .filter(task_path__in=[TASK_PATH, CALENDARS_PATH])
+        .values_list("task_path", flat=True)
+    )
+    if CALENDARS_PATH not in waiting:
+        refresh_busy_calendars.enqueue()
+    if TASK_PATH in waiting:
         return False
     send_reminders.enqueue()
     return True

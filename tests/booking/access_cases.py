@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from headway.booking.models import DateHours, SessionType, TimeOff
+from headway.booking.models import BusyCalendar, DateHours, SessionType, TimeOff
 from headway.booking.services import booking_settings
 from headway.practices.models import CoachProfile
 from tests.access import Case, Ctx, everyone, hidden
@@ -22,6 +22,11 @@ def _off(c: Ctx) -> TimeOff:
     found = TimeOff.objects.filter(coach=c.world.owner).first()
     day = dt.date(2030, 1, 1)
     return found or TimeOff.objects.create(coach=c.world.owner, first_day=day, last_day=day)
+
+
+def _calendar(c: Ctx) -> BusyCalendar:
+    found = BusyCalendar.objects.filter(coach=c.world.owner).first()
+    return found or BusyCalendar.objects.create(coach=c.world.owner, name="Work")
 
 
 def _date(c: Ctx) -> str:
@@ -93,5 +98,21 @@ BOOKING_CASES = [
         "get",
         lambda c: reverse("intro_confirm", args=["x"]),
         everyone(404),
+    ),
+    Case(
+        "busy_calendar_remove",
+        "the owner's",
+        "post",
+        lambda c: reverse("busy_calendar_remove", args=[_calendar(c).pk]),
+        hidden(owner=302),
+        changed=lambda c: not BusyCalendar.objects.exists(),
+    ),
+    Case(
+        "busy_calendar_refresh",
+        "the owner's",
+        "post",
+        lambda c: reverse("busy_calendar_refresh", args=[_calendar(c).pk]),
+        hidden(owner=302),
+        changed=lambda c: BusyCalendar.objects.filter(tried_at__isnull=False).exists(),
     ),
 ]

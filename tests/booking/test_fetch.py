@@ -9,7 +9,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from headway.booking_fetch import FetchError, fetch_calendar
+from headway.booking.fetch import FetchError, fetch_calendar
+
+
+def fetch(url: str, **kwargs):  # type: ignore[no-untyped-def]
+    """The test server is on 127.0.0.1, which real addresses may never be."""
+    return fetch_calendar(url, allow_private=True, **kwargs)
+
 
 GOOD = (
     b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:a\r\n"
@@ -91,17 +97,17 @@ def server() -> Iterator[str]:
 
 def test_good_calendar_bytes_and_user_agent(server):
     seen_agents.clear()
-    assert fetch_calendar(f"http://{server}/good.ics") == GOOD
+    assert fetch(f"http://{server}/good.ics") == GOOD
     assert seen_agents == ["Headway calendar reader"]
 
 
 def test_redirect_is_followed(server):
-    assert fetch_calendar(f"http://{server}/moved.ics") == GOOD
+    assert fetch(f"http://{server}/moved.ics") == GOOD
 
 
 def test_too_many_redirects(server):
     with pytest.raises(FetchError) as info:
-        fetch_calendar(f"http://{server}/loop")
+        fetch(f"http://{server}/loop")
     assert str(info.value) == (
         "The calendar address sent us on more than 3 times; copy the secret address again "
         "from your calendar's settings."
@@ -110,7 +116,7 @@ def test_too_many_redirects(server):
 
 def test_redirect_to_another_scheme_is_refused(server):
     with pytest.raises(FetchError, match="not a web address"):
-        fetch_calendar(f"http://{server}/elsewhere.ics")
+        fetch(f"http://{server}/elsewhere.ics")
 
 
 @pytest.mark.parametrize(
@@ -127,25 +133,25 @@ def test_redirect_to_another_scheme_is_refused(server):
 )
 def test_http_errors(server, path, message):
     with pytest.raises(FetchError) as info:
-        fetch_calendar(f"http://{server}{path}")
+        fetch(f"http://{server}{path}")
     assert str(info.value).startswith(message)
 
 
 @pytest.mark.parametrize("path", ["/huge.ics", "/huge-unannounced.ics"])
 def test_huge_body_is_refused(server, path):
     with pytest.raises(FetchError) as info:
-        fetch_calendar(f"http://{server}{path}", max_bytes=1_000_000)
+        fetch(f"http://{server}{path}", max_bytes=1_000_000)
     assert str(info.value) == "The calendar file is larger than 1 MB."
 
 
 def test_default_limit_is_five_megabytes(server):
-    assert fetch_calendar(f"http://{server}/huge.ics") == b"X" * 2_000_000
+    assert fetch(f"http://{server}/huge.ics") == b"X" * 2_000_000
 
 
 def test_slow_body_stops_at_the_deadline(server):
     started = time.monotonic()
     with pytest.raises(FetchError) as info:
-        fetch_calendar(f"http://{server}/slow.ics", timeout=0.5)
+        fetch(f"http://{server}/slow.ics", timeout=0.5)
     assert time.monotonic() - started < 1.5
     assert str(info.value) == "The calendar address did not answer within 0.5 seconds."
 
@@ -153,14 +159,14 @@ def test_slow_body_stops_at_the_deadline(server):
 def test_webcal_is_read_as_https(server):
     # The test server speaks plain HTTP, so HTTPS to it fails: proof that webcal meant HTTPS.
     with pytest.raises(FetchError) as info:
-        fetch_calendar(f"webcal://{server}/good.ics", timeout=2)
+        fetch(f"webcal://{server}/good.ics", timeout=2)
     assert "secure connection" in str(info.value) or "could not be reached" in str(info.value)
 
 
 @pytest.mark.parametrize("url", ["ftp://example.com/cal.ics", "file:///etc/passwd", "cal.ics"])
 def test_other_schemes_are_refused(url):
     with pytest.raises(FetchError) as info:
-        fetch_calendar(url)
+        fetch(url)
     assert str(info.value).startswith(
         "The calendar address should begin with https://, http:// or webcal://"
     )
@@ -168,4 +174,10 @@ def test_other_schemes_are_refused(url):
 
 def test_connection_refused():
     with pytest.raises(FetchError, match="refused the connection"):
-        fetch_calendar("http://127.0.0.1:9/cal.ics", timeout=2)
+        fetch("http://127.0.0.1:9/cal.ics", timeout=2)
+
+
+def test_addresses_on_this_machine_or_a_private_network_are_refused(server):
+    for url in (f"http://{server}/good.ics", "http://localhost/x.ics", "https://10.1.2.3/x.ics"):
+        with pytest.raises(FetchError, match="private network"):
+            fetch_calendar(url)

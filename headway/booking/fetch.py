@@ -9,6 +9,7 @@ server that trickles its answer a byte at a time.
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import socket
 import ssl
 import time
@@ -25,15 +26,39 @@ class FetchError(Exception):
     """The calendar could not be fetched; str() is a clear sentence for the coach."""
 
 
+def _public_host(host: str) -> None:
+    """Refuse a server on this machine or its private network: a calendar address is typed
+    by a coach, and must not let anyone read what only the server itself can reach."""
+    try:
+        found = socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(
+            f"The calendar server “{host}” could not be found; copy the address again."
+        ) from exc
+    for *_, sockaddr in found:
+        address = ipaddress.ip_address(sockaddr[0])
+        if not address.is_global:
+            raise FetchError(
+                "The calendar address points inside a private network; use the secret address "
+                "your calendar service gives (it begins with https://)."
+            )
+
+
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        scheme = urlsplit(newurl).scheme.lower()
-        if scheme not in ("http", "https"):
+        parts = urlsplit(newurl)
+        if parts.scheme.lower() not in ("http", "https"):
             raise FetchError(
                 "The calendar address sent us on to an address that is not a web address."
             )
+        if not self.allow_private and parts.hostname:
+            _public_host(parts.hostname)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -63,12 +88,17 @@ def _seconds(timeout: float) -> str:
     return f"{timeout:g} second" + ("" if timeout == 1 else "s")
 
 
-def fetch_calendar(url: str, *, timeout: float = 10.0, max_bytes: int = 5_000_000) -> bytes:
-    """The bytes at a calendar's address, at most `max_bytes`, within `timeout` seconds."""
+def fetch_calendar(
+    url: str, *, timeout: float = 10.0, max_bytes: int = 5_000_000, allow_private: bool = False
+) -> bytes:
+    """The bytes at a calendar's address, at most `max_bytes`, within `timeout` seconds;
+    addresses on private networks only with `allow_private` (tests, a local calendar server)."""
     target = _normalise(url)
+    if not allow_private:
+        _public_host(urlsplit(target).hostname or "")
     deadline = time.monotonic() + timeout
     late = FetchError(f"The calendar address did not answer within {_seconds(timeout)}.")
-    opener = urllib.request.build_opener(_Redirects())
+    opener = urllib.request.build_opener(_Redirects(allow_private))
     request = urllib.request.Request(  # noqa: S310 (the scheme is checked above)
         target,
         headers={"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.5"},
