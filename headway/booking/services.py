@@ -28,7 +28,12 @@ from headway.core import slots as core
 from headway.core.slots import Availability, DayOverride, Interval, Slot, Window
 from headway.engagements.models import Engagement
 from headway.meetings.models import Session
-from headway.meetings.session_services import session_book, valid_zone
+from headway.meetings.session_services import (
+    session_book,
+    session_cancel,
+    session_move_booked,
+    valid_zone,
+)
 
 DEFAULT_TYPES = (
     {"name": "Introductory session", "minutes": 20, "audience": Audience.PUBLIC, "position": 0},
@@ -188,7 +193,12 @@ def check_window(session_type: SessionType, starts_at: dt.datetime, now: dt.date
         raise ValidationError(f"Sessions are booked up to {session_type.horizon_days} days ahead.")
 
 
-def slot_claim(session_type: SessionType, starts_at: dt.datetime, now: dt.datetime) -> None:
+def slot_claim(
+    session_type: SessionType,
+    starts_at: dt.datetime,
+    now: dt.datetime,
+    exclude: Session | None = None,
+) -> None:
     """Take the coach's lock (until the caller's transaction ends) and refuse a time that is
     no longer free: of two people taking the same time at once, one gets it."""
     coach = session_type.coach
@@ -197,7 +207,11 @@ def slot_claim(session_type: SessionType, starts_at: dt.datetime, now: dt.dateti
     free = core.is_free(
         availability_of(coach, settings.time_zone),
         session_type.rules,
-        busy_of(coach, *around, now),
+        [
+            i
+            for i in busy_of(coach, *around, now)
+            if exclude is None or (i.start, i.end) != (exclude.starts_at, exclude.ends_at)
+        ],
         now,
         starts_at,
         booked_per_day(coach, session_type, settings.time_zone, *around),
@@ -310,3 +324,56 @@ def session_type_save(*, session_type: SessionType, **fields: object) -> Session
     session_type.full_clean()
     session_type.save()
     return session_type
+
+
+# --- the client moves or cancels ------------------------------------------------------------
+
+
+def client_may_change(session: Session, now: dt.datetime | None = None) -> bool:
+    """Within the coach's policy: up to `cancel_hours` before the session starts."""
+    coach = session.engagement.coach
+    if coach is None or session.status != "scheduled":
+        return False
+    hours = booking_settings(coach).cancel_hours
+    return session.starts_at - (now or timezone.now()) >= dt.timedelta(hours=hours)
+
+
+def _policy(session: Session, now: dt.datetime) -> None:
+    if not client_may_change(session, now):
+        coach = session.engagement.coach
+        name = coach.get_short_name() if coach else "your coach"
+        raise ValidationError(
+            f"This session is too close to move or cancel here. Please write to {name}."
+        )
+
+
+def type_of(session: Session) -> SessionType | None:
+    """The client session type a session was booked as (by its length), if one is open."""
+    types = types_for_client(session.engagement)
+    return next((t for t in types if t.minutes == session.duration_minutes), None) or (
+        types[0] if types else None
+    )
+
+
+@transaction.atomic
+def booking_move(
+    *, session: Session, by: User, starts_at: dt.datetime, now: dt.datetime | None = None
+) -> Session:
+    """The client moves their session to another free time, within the coach's policy."""
+    now = now or timezone.now()
+    _policy(session, now)
+    session_type = type_of(session)
+    if session_type is None:
+        raise ValidationError("Your coach has no times open for booking now: write to them.")
+    check_window(session_type, starts_at, now)
+    # The session's own time is not busy for itself.
+    slot_claim(session_type, starts_at, now, exclude=session)
+    return session_move_booked(session=session, by=by, starts_at=starts_at)
+
+
+@transaction.atomic
+def booking_cancel(
+    *, session: Session, by: User, reason: str = "", now: dt.datetime | None = None
+) -> Session:
+    _policy(session, now or timezone.now())
+    return session_cancel(session=session, by=by, reason=reason)

@@ -27,6 +27,12 @@ urlpatterns = [
         name="busy_calendar_remove",
     ),
     path("e/<int:pk>/book/", views.book, name="book"),
+    path("e/<int:pk>/sessions/<int:session_pk>/move/", views.session_move, name="session_move"),
+    path(
+        "e/<int:pk>/sessions/<int:session_pk>/cancel-mine/",
+        views.session_cancel_own,
+        name="session_cancel_own",
+    ),
     path("c/<slug:slug>/book/", intro_views.public_book, name="public_book"),
     path("book/confirm/<str:token>/", intro_views.intro_confirm_view, name="intro_confirm"),
 ]

@@ -29,19 +29,24 @@ from headway.booking.forms import (
 )
 from headway.booking.models import BusyCalendar, DateHours, SessionType, TimeOff, WeeklyHours
 from headway.booking.services import (
+    booking_cancel,
     booking_make,
+    booking_move,
     booking_settings,
     booking_settings_update,
+    client_may_change,
     date_hours_clear,
     date_hours_set,
     free_slots,
     session_type_save,
     time_off_add,
+    type_of,
     types_for_client,
     weekly_hours_set,
 )
 from headway.core.slots import by_day, format_hours
 from headway.engagements.access import current_user, get_engagement, get_membership
+from headway.meetings.models import Session
 from headway.meetings.session_services import valid_zone
 from headway.reminders.services import reminder_preferences
 
@@ -310,3 +315,60 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
         **week_context(chosen, zone, asked_week(request)),
     }
     return render(request, "booking/book.html", context, status=409 if error else 200)
+
+
+def get_own_session(request: HttpRequest, pk: int, session_pk: int) -> Session:
+    """A session of an engagement the visitor is the client of; 404 for anyone else."""
+    engagement = get_engagement(request, pk)
+    if not engagement.is_client(current_user(request)):
+        raise Http404("Only the client moves their session here.")
+    session = get_object_or_404(Session, pk=session_pk, engagement=engagement)
+    session.engagement = engagement
+    return session
+
+
+@login_required
+def session_move(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    session = get_own_session(request, pk, session_pk)
+    zone = asked_zone(request, session.time_zone)
+    error = ""
+    if request.method == "POST":
+        form = BookForm(request.POST)
+        if not form.is_valid():
+            error = "Choose one of the times shown."
+        else:
+            try:
+                booking_move(
+                    session=session, by=current_user(request), starts_at=form.cleaned_data["start"]
+                )
+            except ValidationError as exc:
+                error = " ".join(exc.messages)
+            else:
+                messages.success(
+                    request, "Moved. The updated invitation is on its way to you both."
+                )
+                return redirect("session_detail", pk=pk, session_pk=session.pk)
+    context = {
+        "e": session.engagement,
+        "s": session,
+        "may": client_may_change(session),
+        "error": error,
+        "nav": "journey",
+        **week_context(type_of(session), zone, asked_week(request)),
+    }
+    return render(request, "booking/move.html", context, status=409 if error else 200)
+
+
+@login_required
+@require_POST
+def session_cancel_own(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    session = get_own_session(request, pk, session_pk)
+    try:
+        booking_cancel(
+            session=session, by=current_user(request), reason=request.POST.get("reason", "")[:4000]
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("session_detail", pk=pk, session_pk=session.pk)
+    messages.success(request, "Cancelled. You both get the cancellation.")
+    return redirect("sessions", pk)

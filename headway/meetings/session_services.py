@@ -254,9 +254,38 @@ def session_reschedule(
     return True
 
 
+def _client_changes(session: Session, by: User) -> None:
+    if not session.engagement.is_client(by):
+        raise ValidationError("Only the client moves or cancels a session here.")
+    if session.engagement.status != EngagementStatus.ACTIVE:
+        raise ValidationError("Sessions change while the engagement is active.")
+
+
+@transaction.atomic
+def session_move_booked(*, session: Session, by: User, starts_at: dt.datetime) -> Session:
+    """The client moves their session to another free time (the booking app checks the
+    time and the coach's policy first): the same invitation, a higher SEQUENCE."""
+    _client_changes(session, by)
+    if session.status == SessionStatus.CANCELLED:
+        raise ValidationError("This session is cancelled. Book a new one instead.")
+    fields = _clean(
+        starts_at, session.time_zone, session.duration_minutes, session.place, session.agenda
+    )
+    session.starts_at = fields["starts_at"]  # type: ignore[assignment]
+    session.sequence += 1
+    session.save()
+    _notify(session, "session_rescheduled")
+    return session
+
+
 @transaction.atomic
 def session_cancel(*, session: Session, by: User, reason: str = "") -> Session:
-    _coach_writes(session.engagement, by)
+    """The coach cancels (always); the client too, within the coach's policy (checked by the
+    booking app before it calls this)."""
+    if session.engagement.is_client(by):
+        _client_changes(session, by)
+    else:
+        _coach_writes(session.engagement, by)
     if session.status == SessionStatus.CANCELLED:
         raise ValidationError("This session is cancelled already.")
     if session.starts_at < timezone.now():

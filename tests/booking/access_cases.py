@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.urls import reverse
+from django.utils import timezone
 
 from headway.booking.models import BusyCalendar, DateHours, SessionType, TimeOff
 from headway.booking.services import booking_settings
+from headway.meetings.models import Session, SessionStatus
 from headway.practices.models import CoachProfile
 from tests.access import Case, Ctx, everyone, hidden
 
@@ -27,6 +29,13 @@ def _off(c: Ctx) -> TimeOff:
 def _calendar(c: Ctx) -> BusyCalendar:
     found = BusyCalendar.objects.filter(coach=c.world.owner).first()
     return found or BusyCalendar.objects.create(coach=c.world.owner, name="Work")
+
+
+def _session(c: Ctx) -> Session:
+    found = Session.objects.filter(engagement=c.world.engagement).first()
+    return found or Session.objects.create(
+        engagement=c.world.engagement, starts_at=timezone.now() + dt.timedelta(days=9)
+    )
 
 
 def _date(c: Ctx) -> str:
@@ -114,5 +123,20 @@ BOOKING_CASES = [
         lambda c: reverse("busy_calendar_refresh", args=[_calendar(c).pk]),
         hidden(owner=302),
         changed=lambda c: BusyCalendar.objects.filter(tried_at__isnull=False).exists(),
+    ),
+    Case(
+        "session_move",
+        "coached",
+        "get",
+        lambda c: reverse("session_move", args=[c.world.engagement.pk, _session(c).pk]),
+        hidden(client=200),
+    ),
+    Case(
+        "session_cancel_own",
+        "coached",
+        "post",
+        lambda c: reverse("session_cancel_own", args=[c.world.engagement.pk, _session(c).pk]),
+        hidden(client=302),
+        changed=lambda c: Session.objects.filter(status=SessionStatus.CANCELLED).exists(),
     ),
 ]

@@ -1,5 +1,5 @@
-"""The coach sets their weekly hours; the client books a session by tapping a free time, on
-a desktop and a phone; axe finds no serious problems on either page."""
+"""The coach sets their weekly hours; the client books a session by tapping a free time, moves
+it and cancels it, on a desktop and a phone; axe finds no serious problems on the pages."""
 
 from __future__ import annotations
 
@@ -39,4 +39,17 @@ def test_the_coach_opens_hours_and_the_client_books_one(
     expect(client.get_by_role("status")).to_contain_text("Booked.")
     assert Session.objects.filter(engagement=world.engagement).count() == 1
     expect(client).to_have_url(re.compile(r"/sessions/\d+/$"))
+
+    # Another time, then cancelled: both within the coach's 24 hours.
+    client.get_by_role("link", name="Choose another time").click()
+    axe_check(client)
+    client.locator("button.slot").nth(1).click()
+    expect(client.get_by_role("status")).to_contain_text("Moved.")
+    session = Session.objects.get(engagement=world.engagement)
+    assert session.sequence == 1
+    client.get_by_label("A word for Olivia").fill("A job interview that morning")
+    client.get_by_role("button", name="Cancel the session").click()
+    expect(client.get_by_role("status")).to_contain_text("Cancelled.")
+    session.refresh_from_db()
+    assert session.status == "cancelled"
     other.close()

@@ -10,7 +10,7 @@ from headway.accounts.models import User
 from headway.booking.intro import upcoming_intros as _upcoming
 from headway.booking.intro_views import public_types
 from headway.booking.models import IntroBooking
-from headway.booking.services import free_slots
+from headway.booking.services import client_may_change, free_slots
 from headway.practices.models import CoachProfile
 
 register = template.Library()
@@ -25,3 +25,9 @@ def bookable_intro(profile: CoachProfile) -> bool:
 def upcoming_intros(coach: User) -> list[IntroBooking]:
     """The coach's introductory sessions still to come, for the dashboard."""
     return _upcoming(coach)
+
+
+@register.simple_tag
+def client_can_change(session: object) -> bool:
+    """For the client's session page: may they move or cancel it themselves?"""
+    return client_may_change(session)  # type: ignore[arg-type]
