@@ -8,6 +8,7 @@ from ninja import NinjaAPI, Swagger
 
 from headway.api import (
     account,
+    booking,
     calendar,
     checkins,
     coaching,
@@ -64,6 +65,7 @@ api.add_router("", replies.router)
 api.add_router("", notes.router)
 api.add_router("", occupations.router)
 api.add_router("", sessions.router)
+api.add_router("", booking.router)
 api.add_router("", reminders.router)
 api.add_router("", concluding.router)
 api.add_router("", offsites.router)
