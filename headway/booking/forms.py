@@ -94,3 +94,9 @@ class AddressForm(forms.Form):
 class UploadForm(forms.Form):
     name = forms.CharField(label="Name, for you", max_length=100, required=False)
     file = forms.FileField(label="Calendar file (.ics)")
+
+
+class PackageForm(forms.Form):
+    sessions = forms.IntegerField(label="Sessions", min_value=1, max_value=100, initial=6)
+    weeks = forms.IntegerField(label="Within (weeks)", min_value=1, max_value=104, initial=12)
+    starts_on = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))

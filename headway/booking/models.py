@@ -260,3 +260,30 @@ class BusyCalendar(models.Model):
 
     def __str__(self) -> str:
         return f"Busy calendar {self.name} of {self.coach_id}"
+
+
+class Package(models.Model):
+    """An allotment of sessions for one engagement ("6 coaching sessions within 12 weeks");
+    no payments: it counts what is booked or held against what was agreed."""
+
+    engagement = models.ForeignKey(
+        "engagements.Engagement", on_delete=models.CASCADE, related_name="packages"
+    )
+    sessions = models.PositiveSmallIntegerField(
+        "Sessions", validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    weeks = models.PositiveSmallIntegerField(
+        "Within (weeks)", validators=[MinValueValidator(1), MaxValueValidator(104)]
+    )
+    starts_on = models.DateField("From")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.sessions} sessions within {self.weeks} weeks"
+
+    @property
+    def ends_on(self) -> dt.date:
+        return self.starts_on + dt.timedelta(weeks=self.weeks)

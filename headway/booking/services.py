@@ -24,6 +24,7 @@ from headway.booking.models import (
     TimeOff,
     WeeklyHours,
 )
+from headway.booking.packages import package_check
 from headway.core import slots as core
 from headway.core.slots import Availability, DayOverride, Interval, Slot, Window
 from headway.engagements.models import Engagement
@@ -240,7 +241,8 @@ def booking_make(
         raise ValidationError("This session type is not open for booking now.")
     zone = valid_zone(time_zone)
     check_window(session_type, starts_at, now)
-    slot_claim(session_type, starts_at, now)
+    slot_claim(session_type, starts_at, now)  # the lock first: two bookings count one by one
+    package_check(engagement, starts_at)
     return session_book(
         engagement=engagement,
         by=by,

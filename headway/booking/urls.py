@@ -27,6 +27,7 @@ urlpatterns = [
         name="busy_calendar_remove",
     ),
     path("e/<int:pk>/book/", views.book, name="book"),
+    path("e/<int:pk>/package/", views.package, name="package"),
     path("e/<int:pk>/sessions/<int:session_pk>/move/", views.session_move, name="session_move"),
     path(
         "e/<int:pk>/sessions/<int:session_pk>/cancel-mine/",

@@ -20,6 +20,7 @@ from headway.booking.forms import (
     AddressForm,
     BookForm,
     DateHoursForm,
+    PackageForm,
     SessionTypeForm,
     SettingsForm,
     TimeOffForm,
@@ -28,6 +29,7 @@ from headway.booking.forms import (
     zone_choices,
 )
 from headway.booking.models import BusyCalendar, DateHours, SessionType, TimeOff, WeeklyHours
+from headway.booking.packages import package_set, packages_of
 from headway.booking.services import (
     booking_cancel,
     booking_make,
@@ -310,6 +312,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "e": engagement,
         "types": types,
+        "use": packages_of([engagement]).get(engagement.pk),
         "error": error,
         "nav": "journey",
         **week_context(chosen, zone, asked_week(request)),
@@ -372,3 +375,28 @@ def session_cancel_own(request: HttpRequest, pk: int, session_pk: int) -> HttpRe
         return redirect("session_detail", pk=pk, session_pk=session.pk)
     messages.success(request, "Cancelled. You both get the cancellation.")
     return redirect("sessions", pk)
+
+
+@login_required
+def package(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coach sets the client's package; a new one replaces the current."""
+    engagement = get_engagement(request, pk)
+    coach = current_user(request)
+    if not engagement.is_coach(coach):
+        raise Http404("Only the coach sets a package.")
+    form = PackageForm(request.POST or None, initial={"starts_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            package_set(engagement=engagement, by=coach, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Package saved: booking counts against it from now on.")
+            return redirect("sessions", pk)
+    context = {
+        "e": engagement,
+        "form": form,
+        "use": packages_of([engagement]).get(engagement.pk),
+        "nav": "dashboard",
+    }
+    return render(request, "booking/package.html", context, status=400 if form.errors else 200)

@@ -43,6 +43,8 @@ class EngagementFacts:
     # After the end: the months of a follow-up that is due, and of one answered but not yet read.
     followup_due: int | None = None
     followup_answered: int | None = None
+    # Sessions left in the engagement's package; None: no package.
+    package_left: int | None = None
     # Days since the planned offsite date, with no offsite begun since; None: not past due.
     offsite_days_late: int | None = None
 
@@ -140,8 +142,19 @@ def attention_items(facts: EngagementFacts) -> tuple[Attention, ...]:
             )
         )
     if facts.status == "active" and not facts.self_guided and facts.next_session_booked is False:
-        # A nudge, not an alarm: some coaches book one session at a time, after the last.
-        items.append(Attention("no-session", "No next session booked", Level.INFO))
+        if facts.package_left:
+            # Agreed sessions going unused: worth a word before the package's weeks run out.
+            n = facts.package_left
+            items.append(
+                Attention(
+                    "package-unbooked",
+                    f"{n} package session{'s'[: n - 1]} left, none booked",
+                    Level.ACT,
+                )
+            )
+        else:
+            # A nudge, not an alarm: some coaches book one session at a time, after the last.
+            items.append(Attention("no-session", "No next session booked", Level.INFO))
     if facts.status == "active" and facts.offsite_days_late is not None:
         # The client may simply have moved it; the coach asks, the cycle is theirs to change.
         n = facts.offsite_days_late

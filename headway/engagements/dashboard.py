@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from headway.accounts.models import User
+from headway.booking.packages import packages_of
 from headway.checkins.services import checkin_facts
 from headway.coaching.models import StageQuestion
 from headway.concluding.services import (
@@ -184,6 +185,7 @@ def dashboard_rows(
     followups = followup_attention_of(engagements, today=timezone.localdate(now))
     acknowledged = acknowledgements_of(coach, engagements)
     news = headlines(engagements)
+    packages = packages_of(engagements)
     rows = []
     for e in engagements:
         intake = getattr(e, "intake", None)
@@ -214,6 +216,7 @@ def dashboard_rows(
             checkins=checkins[e.pk],
             next_session_booked=e.next_session,  # type: ignore[attr-defined]
             offsite_days_late=_offsite_days_late(e, timezone.localdate(now)),
+            package_left=packages[e.pk].left if e.pk in packages else None,
             followup_due=followups[e.pk].due if e.pk in followups else None,
             followup_answered=followups[e.pk].answered if e.pk in followups else None,
         )

@@ -139,4 +139,11 @@ BOOKING_CASES = [
         hidden(client=302),
         changed=lambda c: Session.objects.filter(status=SessionStatus.CANCELLED).exists(),
     ),
+    Case(
+        "package",
+        "coached",
+        "get",
+        lambda c: reverse("package", args=[c.world.engagement.pk]),
+        hidden(owner=200),
+    ),
 ]
