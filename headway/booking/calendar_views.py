@@ -66,7 +66,10 @@ def calendar_upload(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error("file", exc)
         else:
-            messages.success(request, f"Read {calendar.events} events from “{calendar.name}”.")
+            n = calendar.events
+            messages.success(
+                request, f"Read {n} event{'' if n == 1 else 's'} from “{calendar.name}”."
+            )
             return redirect("booking_hours")
     return page(request, status=400, upload_form=form)
 
@@ -76,7 +79,10 @@ def calendar_upload(request: HttpRequest) -> HttpResponse:
 def calendar_refresh(request: HttpRequest, calendar_pk: int) -> HttpResponse:
     calendar = get_calendar(request, calendar_pk)
     if busy_calendar_refresh(calendar=calendar):
-        messages.success(request, f"Read “{calendar.name}” again: {calendar.events} events.")
+        n = calendar.events
+        messages.success(
+            request, f"Read “{calendar.name}” again: {n} event{'' if n == 1 else 's'}."
+        )
     else:
         messages.error(request, f"“{calendar.name}” could not be read: {calendar.error}")
     return redirect("booking_hours")

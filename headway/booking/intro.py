@@ -172,10 +172,15 @@ def intro_confirm(*, booking: IntroBooking, now: dt.datetime | None = None) -> I
     return booking
 
 
+RECENT = dt.timedelta(days=14)  # a held introductory session stays listed this long after
+
+
 def upcoming_intros(coach: User) -> list[IntroBooking]:
+    """Confirmed introductory sessions to come, and those of the last two weeks (for the
+    coach to invite the prospect as a client, or decline kindly)."""
     return list(
         IntroBooking.objects.filter(
-            coach=coach, status=IntroStatus.CONFIRMED, starts_at__gte=timezone.now()
+            coach=coach, status=IntroStatus.CONFIRMED, starts_at__gte=timezone.now() - RECENT
         )
     )
 
@@ -197,3 +202,25 @@ def intro_events(user: User) -> Iterator[CalendarEvent]:
             ends_at=b.ends_at,
             location=b.place,
         )
+
+
+@transaction.atomic
+def intro_decline(*, booking: IntroBooking, by: User, message: str = "") -> IntroBooking:
+    """The coach declines a prospect (after the introductory session, or before it), with a
+    kind email; a session still to come is cancelled in both calendars."""
+    if booking.coach_id != by.pk:
+        raise ValidationError("Only the coach declines their introductory sessions.")
+    if booking.status == IntroStatus.CANCELLED:
+        raise ValidationError("This introductory session is closed already.")
+    upcoming = booking.starts_at > timezone.now()
+    booking.status = IntroStatus.CANCELLED
+    booking.sequence += 1
+    booking.save(update_fields=["status", "sequence", "updated_at"])
+    send_templated(
+        booking.email,
+        "intro_declined",
+        {"booking": booking, "coach": booking.coach, "message": message.strip()[:2000],
+         "upcoming": upcoming},
+        attachments=[_attachment(booking, cancel=True)] if upcoming else None,
+    )  # fmt: skip
+    return booking

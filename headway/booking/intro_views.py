@@ -7,16 +7,18 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from headway.accounts.throttle import client_ip
-from headway.booking.intro import intro_book, intro_by_token, intro_confirm
-from headway.booking.models import Audience, IntroStatus, SessionType
+from headway.booking.intro import intro_book, intro_by_token, intro_confirm, intro_decline
+from headway.booking.models import Audience, IntroBooking, IntroStatus, SessionType
 from headway.booking.services import booking_settings
 from headway.booking.views import asked_week, asked_zone, week_context
+from headway.engagements.access import get_membership
 from headway.practices.models import CoachProfile
 
 
@@ -110,3 +112,17 @@ def intro_confirm_view(request: HttpRequest, token: str) -> HttpResponse:
         {"booking": booking, "coach": booking.coach, "error": error},
         status=409 if error else 200,
     )
+
+
+@login_required
+@require_POST
+def intro_decline_view(request: HttpRequest, intro_pk: int) -> HttpResponse:
+    coach = get_membership(request).user
+    booking = get_object_or_404(IntroBooking, pk=intro_pk, coach=coach)
+    try:
+        intro_decline(booking=booking, by=coach, message=request.POST.get("message", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"{booking.name} has your kind email; the session is closed.")
+    return redirect("dashboard")

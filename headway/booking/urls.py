@@ -36,4 +36,9 @@ urlpatterns = [
     ),
     path("c/<slug:slug>/book/", intro_views.public_book, name="public_book"),
     path("book/confirm/<str:token>/", intro_views.intro_confirm_view, name="intro_confirm"),
+    path(
+        "booking/intros/<int:intro_pk>/decline/",
+        intro_views.intro_decline_view,
+        name="intro_decline",
+    ),
 ]

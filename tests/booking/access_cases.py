@@ -8,7 +8,14 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from headway.booking.models import BusyCalendar, DateHours, SessionType, TimeOff
+from headway.booking.models import (
+    BusyCalendar,
+    DateHours,
+    IntroBooking,
+    IntroStatus,
+    SessionType,
+    TimeOff,
+)
 from headway.booking.services import booking_settings
 from headway.meetings.models import Session, SessionStatus
 from headway.practices.models import CoachProfile
@@ -35,6 +42,21 @@ def _session(c: Ctx) -> Session:
     found = Session.objects.filter(engagement=c.world.engagement).first()
     return found or Session.objects.create(
         engagement=c.world.engagement, starts_at=timezone.now() + dt.timedelta(days=9)
+    )
+
+
+def _intro(c: Ctx) -> IntroBooking:
+    found = IntroBooking.objects.filter(coach=c.world.owner).first()
+    return found or IntroBooking.objects.create(
+        coach=c.world.owner,
+        session_type=_type(c),
+        name="Pat",
+        email="pat@example.com",
+        starts_at=timezone.now() + dt.timedelta(days=5),
+        duration_minutes=20,
+        time_zone="UTC",
+        status=IntroStatus.CONFIRMED,
+        token_hash="x" * 64,
     )
 
 
@@ -145,5 +167,13 @@ BOOKING_CASES = [
         "get",
         lambda c: reverse("package", args=[c.world.engagement.pk]),
         hidden(owner=200),
+    ),
+    Case(
+        "intro_decline",
+        "the owner's",
+        "post",
+        lambda c: reverse("intro_decline", args=[_intro(c).pk]),
+        hidden(owner=302),
+        changed=lambda c: IntroBooking.objects.filter(status=IntroStatus.CANCELLED).exists(),
     ),
 ]

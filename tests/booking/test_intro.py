@@ -130,3 +130,33 @@ def test_the_coach_sees_the_booking_and_invites_the_prospect_as_a_client(world: 
     assert invite in page
     form = coach.get(invite.replace("&amp;", "&")).content.decode()
     assert 'value="Priya Prospect"' in form and 'value="priya@example.com"' in form
+
+
+def test_the_coach_declines_kindly_and_the_session_leaves_both_calendars(
+    world: World,
+    mailbox: Mailbox,  # noqa: F811
+    django_capture_on_commit_callbacks,
+) -> None:
+    from headway.booking.intro import intro_book, intro_confirm
+
+    _, intro = _public(world)
+    booking = intro_book(
+        session_type=intro, name="Priya Prospect", email="priya@example.com", note="",
+        starts_at=_at(2, 10), time_zone="Europe/London",
+    )  # fmt: skip
+    intro_confirm(booking=booking)
+    mailbox.clear()
+    url = reverse("intro_decline", args=[booking.pk])
+    assert world.login(world.colleague).post(url).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        response = world.login(world.owner).post(url, {"message": "Ana Lopez may suit you well."})
+    assert response.status_code == 302
+    email = mailbox.wait_for("priya@example.com", subject="about working together")
+    assert "Ana Lopez may suit you well." in email.body
+    (ics,) = [p for p in email.message.walk() if p.get_content_type() == "text/calendar"]
+    cal = icalendar.Calendar.from_ical(ics.get_payload(decode=True))
+    assert str(cal["method"]) == "CANCEL"
+    assert int(cal.walk("VEVENT")[0]["sequence"]) == 1
+    booking.refresh_from_db()
+    assert booking.status == IntroStatus.CANCELLED
+    assert _at(2, 10) in {s.start for s in free_slots(intro)}  # the time is free again

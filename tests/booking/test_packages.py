@@ -95,3 +95,7 @@ def test_the_demo_has_graces_package_and_a_prospects_booking_with_maya(db) -> No
     assert (use.used, use.package.sessions) == (3, 6)
     intro = IntroBooking.objects.get()
     assert intro.status == IntroStatus.CONFIRMED and intro.coach.email == "maya@northstar.example"
+    from headway.booking.models import BusyCalendar
+
+    (calendar,) = BusyCalendar.objects.filter(coach=intro.coach)
+    assert calendar.events == 4 and calendar.busy and calendar.error == ""
