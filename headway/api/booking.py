@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
@@ -15,15 +16,28 @@ from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
-from headway.booking.models import Audience, DateHours, SessionType, TimeOff, WeeklyHours
+from headway.booking.calendars import busy_calendar_add_address
+from headway.booking.models import (
+    Audience,
+    BusyCalendar,
+    DateHours,
+    SessionType,
+    TimeOff,
+    WeeklyHours,
+)
 from headway.booking.services import (
+    booking_cancel,
     booking_make,
+    booking_move,
     booking_settings,
     booking_settings_update,
     free_slots,
+    session_type_save,
     weekly_hours_set,
 )
+from headway.booking.tasks import refresh_busy_calendar
 from headway.core.slots import format_hours
+from headway.meetings.models import Session
 from headway.meetings.session_services import valid_zone
 from headway.practices.models import CoachProfile
 from headway.reminders.models import Weekday
@@ -231,3 +245,128 @@ def session_types(request: HttpRequest) -> list[SessionTypeOut]:
     coach = _coach(request)
     booking_settings(coach)
     return [SessionTypeOut.of(t) for t in SessionType.objects.filter(coach=coach)]
+
+
+class SessionTypeIn(Schema):
+    name: str = Field(min_length=1, max_length=100)
+    minutes: int = Field(ge=10, le=480)
+    audience: str = Field(pattern="^(public|clients)$")
+    buffer_before: int = Field(default=0, ge=0, le=120)
+    buffer_after: int = Field(default=10, ge=0, le=120)
+    notice_hours: int = Field(default=24, ge=0, le=24 * 30)
+    horizon_days: int = Field(default=60, ge=1, le=365)
+    per_day: int | None = Field(default=None, ge=1, le=20)
+    place: str = Field(default="", max_length=300)
+    active: bool = True
+
+
+@router.post(
+    "/me/session-types",
+    response={201: SessionTypeOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    summary="Add a session type",
+)
+def add_session_type(request: HttpRequest, payload: SessionTypeIn) -> Status[SessionTypeOut]:
+    coach = _coach(request)
+    booking_settings(coach)
+    made = session_type_save(
+        session_type=SessionType(coach=coach, position=99), **payload.model_dump()
+    )
+    return Status(201, SessionTypeOut.of(made))
+
+
+class BusyCalendarOut(Schema):
+    id: int
+    name: str
+    from_address: bool
+    events: int
+    read_at: dt.datetime | None
+    error: str = Field(description="Why the last reading failed; empty when it worked")
+
+
+class BusyCalendarIn(Schema):
+    name: str = Field(default="", max_length=100)
+    url: str = Field(max_length=2000, description="The calendar's secret iCal address")
+
+
+def _calendar_out(c: BusyCalendar) -> BusyCalendarOut:
+    return BusyCalendarOut(
+        id=c.pk,
+        name=c.name,
+        from_address=c.from_address,
+        events=c.events,
+        read_at=c.read_at,
+        error=c.error,
+    )
+
+
+@router.get(
+    "/me/busy-calendars",
+    response={200: list[BusyCalendarOut], 401: ErrorOut, 403: ErrorOut},
+    summary="Your own calendars read for busy times (never their events)",
+)
+def busy_calendars(request: HttpRequest) -> list[BusyCalendarOut]:
+    coach = _coach(request)
+    return [_calendar_out(c) for c in BusyCalendar.objects.filter(coach=coach)]
+
+
+@router.post(
+    "/me/busy-calendars",
+    response={201: BusyCalendarOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    summary="Add a calendar by its secret address; the worker reads it in a moment",
+)
+def add_busy_calendar(request: HttpRequest, payload: BusyCalendarIn) -> Status[BusyCalendarOut]:
+    coach = _coach(request)
+    calendar = busy_calendar_add_address(coach=coach, name=payload.name, url=payload.url)
+    transaction.on_commit(lambda: refresh_busy_calendar.enqueue(calendar.pk))
+    return Status(201, _calendar_out(calendar))
+
+
+@router.delete(
+    "/me/busy-calendars/{calendar_id}",
+    response={204: None, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Remove a calendar: its events no longer block times",
+)
+def remove_busy_calendar(request: HttpRequest, calendar_id: int) -> Status[None]:
+    coach = _coach(request)
+    get_object_or_404(BusyCalendar, pk=calendar_id, coach=coach).delete()
+    return Status(204, None)
+
+
+class MoveIn(Schema):
+    start: dt.datetime = Field(description="One of the free times, with its offset")
+
+
+def _own_session(request: HttpRequest, session_id: int) -> Session:
+    user = request_user(request)
+    session = get_object_or_404(
+        Session.objects.select_related("engagement__coach", "engagement__client"),
+        pk=session_id,
+        engagement__client=user,
+    )
+    return session
+
+
+@router.post(
+    "/bookings/{session_id}/move",
+    response={200: BookingOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    summary="The client moves their session, within the coach's cancellation hours",
+)
+def move(request: HttpRequest, session_id: int, payload: MoveIn) -> BookingOut:
+    session = _own_session(request, session_id)
+    if payload.start.tzinfo is None:
+        raise HttpError(400, "The start needs its offset, like 2026-12-08T10:00:00+00:00.")
+    booking_move(session=session, by=request_user(request), starts_at=payload.start)
+    return BookingOut(
+        session_id=session.pk, starts_at=session.starts_at, minutes=session.duration_minutes
+    )
+
+
+@router.post(
+    "/bookings/{session_id}/cancel",
+    response={204: None, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    summary="The client cancels their session, within the coach's cancellation hours",
+)
+def cancel(request: HttpRequest, session_id: int) -> Status[None]:
+    session = _own_session(request, session_id)
+    booking_cancel(session=session, by=request_user(request))
+    return Status(204, None)

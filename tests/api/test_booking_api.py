@@ -83,3 +83,48 @@ def test_the_client_books_through_the_api(world: World) -> None:
     assert again.status_code == 400 and "no longer free" in again.json()["detail"]
     other = send(session_client(world.other_client), "post", "/api/bookings", body)
     assert other.status_code == 404
+    session = Session.objects.get()
+    later = (start + dt.timedelta(days=1)).isoformat()
+    moved = send(client, "post", f"/api/bookings/{session.pk}/move", {"start": later})
+    assert moved.status_code == 200, moved.content
+    assert moved.json()["starts_at"].startswith(
+        (start + dt.timedelta(days=1)).astimezone(dt.UTC).date().isoformat()
+    )
+    stranger = send(session_client(world.owner), "post", f"/api/bookings/{session.pk}/cancel")
+    assert stranger.status_code == 404  # the coach cancels through the sessions API
+    assert send(client, "post", f"/api/bookings/{session.pk}/cancel").status_code == 204
+    session.refresh_from_db()
+    assert session.status == "cancelled"
+
+
+def test_the_coach_adds_types_and_calendars(world: World) -> None:
+    coach, _ = token_client(world.owner)
+    made = send(
+        coach,
+        "post",
+        "/api/me/session-types",
+        {"name": "Walk and talk", "minutes": 45, "audience": "clients"},
+    )
+    assert made.status_code == 201, made.content
+    assert made.json()["buffer_after"] == 10
+    bad = send(
+        coach, "post", "/api/me/session-types", {"name": "X", "minutes": 5, "audience": "clients"}
+    )
+    assert bad.status_code == 422
+    added = send(
+        coach,
+        "post",
+        "/api/me/busy-calendars",
+        {"name": "Work", "url": "webcal://calendar.example.com/secret.ics"},
+    )
+    assert added.status_code == 201, added.content
+    listed = coach.get("/api/me/busy-calendars").json()
+    assert [(c["name"], c["from_address"]) for c in listed] == [("Work", True)]
+    assert "url" not in listed[0]  # the secret address is not given back
+    wrong = send(coach, "post", "/api/me/busy-calendars", {"url": "ftp://x/y"})
+    assert wrong.status_code == 400
+    gone = send(
+        session_client(world.colleague), "delete", f"/api/me/busy-calendars/{listed[0]['id']}"
+    )
+    assert gone.status_code == 404
+    assert send(coach, "delete", f"/api/me/busy-calendars/{listed[0]['id']}").status_code == 204
