@@ -140,8 +140,11 @@ def intro_by_token(raw: str) -> IntroBooking | None:
 
 
 @transaction.atomic
-def intro_confirm(*, booking: IntroBooking, now: dt.datetime | None = None) -> IntroBooking:
-    """The prospect's address is theirs: the session is booked, both get the invitation."""
+def intro_confirm(
+    *, booking: IntroBooking, link: str = "", now: dt.datetime | None = None
+) -> IntroBooking:
+    """The prospect's address is theirs: the session is booked, both get the invitation (the
+    prospect's with `link`, their emailed page, where they may cancel)."""
     now = now or timezone.now()
     if booking.status == IntroStatus.CONFIRMED:
         return booking
@@ -160,7 +163,7 @@ def intro_confirm(*, booking: IntroBooking, now: dt.datetime | None = None) -> I
     send_templated(
         booking.email,
         "intro_booked",
-        {**context, "when": when, "for_coach": False},
+        {**context, "when": when, "for_coach": False, "link": link},
         attachments=[_attachment(booking)],
     )
     send_templated(
@@ -222,5 +225,28 @@ def intro_decline(*, booking: IntroBooking, by: User, message: str = "") -> Intr
         {"booking": booking, "coach": booking.coach, "message": message.strip()[:2000],
          "upcoming": upcoming},
         attachments=[_attachment(booking, cancel=True)] if upcoming else None,
+    )  # fmt: skip
+    return booking
+
+
+@transaction.atomic
+def intro_cancel(*, booking: IntroBooking, now: dt.datetime | None = None) -> IntroBooking:
+    """The prospect cancels from their emailed link (up to the start); the coach is told and
+    both calendars drop the session."""
+    now = now or timezone.now()
+    if booking.status != IntroStatus.CONFIRMED:
+        raise ValidationError("Only a booked introductory session can be cancelled.")
+    if booking.starts_at <= now:
+        raise ValidationError("This introductory session has begun or taken place.")
+    booking.status = IntroStatus.CANCELLED
+    booking.sequence += 1
+    booking.save(update_fields=["status", "sequence", "updated_at"])
+    context = {"booking": booking, "coach": booking.coach}
+    send_templated(
+        booking.coach.email,
+        "intro_cancelled",
+        {**context, "when": when_text(booking.starts_at, booking.duration_minutes,
+                                      booking_settings(booking.coach).time_zone)},
+        attachments=[_attachment(booking, cancel=True)],
     )  # fmt: skip
     return booking

@@ -11,10 +11,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from headway.accounts.mail import absolute
 from headway.accounts.throttle import client_ip
-from headway.booking.intro import intro_book, intro_by_token, intro_confirm, intro_decline
+from headway.booking.intro import (
+    intro_book,
+    intro_by_token,
+    intro_cancel,
+    intro_confirm,
+    intro_decline,
+)
 from headway.booking.models import Audience, IntroBooking, IntroStatus, SessionType
 from headway.booking.services import booking_settings
 from headway.booking.views import asked_week, asked_zone, week_context
@@ -101,9 +109,13 @@ def intro_confirm_view(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("No such booking")
     error = ""
     # A POST confirms: mail scanners that open links must not book for someone.
-    if request.method == "POST" and booking.status == IntroStatus.PENDING:
+    if request.method == "POST":
         try:
-            intro_confirm(booking=booking)
+            if request.POST.get("action") == "cancel":
+                intro_cancel(booking=booking)
+            elif booking.status == IntroStatus.PENDING:
+                link = absolute(reverse("intro_confirm", args=[token]))
+                intro_confirm(booking=booking, link=link)
         except ValidationError as exc:
             error = " ".join(exc.messages)
     return render(

@@ -84,6 +84,17 @@ def test_a_prospect_books_confirms_and_both_get_the_invitation(
         assert event.decoded("dtstart") == start
         assert "Priya Prospect" in str(event["summary"])
 
+    # Plans change: the prospect cancels from the link in their email; the coach is told.
+    booked = mailbox.wait_for("priya@example.com", subject="Introductory session booked")
+    assert f"To cancel it, open:\r\nhttp://testserver{link.group(1)}" in booked.body
+    mailbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(link.group(1), {"action": "cancel"}).content.decode()
+    assert "This session was cancelled" in page
+    told = mailbox.wait_for(world.owner.email, subject="Introductory session cancelled")
+    assert "Priya Prospect" in told.body and "private words" not in told.body
+    assert start in {s.start for s in free_slots(intro)}
+
 
 def test_an_unconfirmed_hold_lapses_and_bad_details_say_why(world: World, client) -> None:
     profile, intro = _public(world)
