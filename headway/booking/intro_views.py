@@ -41,7 +41,14 @@ class IntroForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    start = forms.DateTimeField(widget=forms.HiddenInput)
+    start = forms.DateTimeField(
+        label="The time",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "No time was chosen: choose one of the free times.",
+            "invalid": "That time could not be read: choose one of the free times again.",
+        },
+    )
 
 
 def public_types(profile: CoachProfile) -> list[SessionType]:
@@ -68,7 +75,8 @@ def public_book(request: HttpRequest, slug: str) -> HttpResponse:
     wanted = request.POST.get("type") or request.GET.get("type", "")
     chosen = next((t for t in types if str(t.pk) == wanted), types[0])
     zone = asked_zone(request, booking_settings(profile.user).time_zone)
-    start = _start(request.POST.get("start") or request.GET.get("start", ""))
+    posted = request.POST.get("start") if request.method == "POST" else None
+    start = _start(posted if posted is not None else request.GET.get("start", ""))
     form = IntroForm(request.POST or None, initial={"start": start})
     if request.method == "POST" and form.is_valid():
         try:
