@@ -13,7 +13,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.booking.fetch import FetchError, _normalise, fetch_calendar
+from headway.booking.fetch import FetchError, fetch_calendar, normalise_address
 from headway.booking.models import BusyCalendar, SessionType
 from headway.booking.services import booking_settings
 from headway.core.busy_ics import MAX_BYTES, CalendarError, busy_in, parse_calendar
@@ -55,7 +55,7 @@ def busy_calendar_add_address(*, coach: User, name: str, url: str) -> BusyCalend
     if BusyCalendar.objects.filter(coach=coach).count() >= MAX_CALENDARS:
         raise ValidationError(f"Up to {MAX_CALENDARS} calendars: remove one first.")
     try:
-        url = _normalise(url)
+        url = normalise_address(url)
     except FetchError as exc:
         raise ValidationError(str(exc)) from exc
     return BusyCalendar.objects.create(

@@ -62,7 +62,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _normalise(url: str) -> str:
+def normalise_address(url: str) -> str:
+    """The address as it will be fetched (webcal as https), or a FetchError saying why not."""
     url = url.strip()
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -93,7 +94,7 @@ def fetch_calendar(
 ) -> bytes:
     """The bytes at a calendar's address, at most `max_bytes`, within `timeout` seconds;
     addresses on private networks only with `allow_private` (tests, a local calendar server)."""
-    target = _normalise(url)
+    target = normalise_address(url)
     if not allow_private:
         _public_host(urlsplit(target).hostname or "")
     deadline = time.monotonic() + timeout

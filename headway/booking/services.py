@@ -30,6 +30,7 @@ from headway.core.slots import Availability, DayOverride, Interval, Slot, Window
 from headway.engagements.models import Engagement
 from headway.meetings.models import Session
 from headway.meetings.session_services import (
+    last_zone,
     session_book,
     session_cancel,
     session_move_booked,
@@ -51,8 +52,6 @@ def booking_settings(coach: User) -> BookingSettings:
     found = BookingSettings.objects.filter(coach=coach).first()
     if found is not None:
         return found
-    from headway.meetings.session_services import last_zone
-
     made, created = BookingSettings.objects.get_or_create(
         coach=coach, defaults={"time_zone": last_zone(coach)}
     )

@@ -21,7 +21,7 @@ from headway.engagements.models import Answer, Engagement
 from headway.engagements.services import VISIT_GAP
 from headway.planning.models import DecisionMatrix, Goal, GoalStatus, Step
 from headway.replies.models import Reply
-from headway.replies.services import About, described, page_of
+from headway.replies.services import described, page_of
 
 LIMIT = 20  # a first visit to a long engagement lists the latest, not its whole history
 SHORT = 80  # characters of a goal, step or question in one line
@@ -183,14 +183,8 @@ def _client_replies(engagements: Sequence[Engagement], since: Q) -> list[tuple[i
     return [(r.engagement_id, r) for r in rows[: LIMIT * len(engagements)]]
 
 
-def _about(r: Reply) -> About:
-    about = r.check_in or r.goal or r.step or r.assessment
-    assert about is not None
-    return about
-
-
 def _replied(r: Reply) -> ActivityItem:
-    about = _about(r)
+    about = r.about
     return ActivityItem(
         r.created_at, f"Replied about {described(about)}", page_of(about), news.REPLY
     )
@@ -218,11 +212,11 @@ def coach_wrote(e: Engagement, *, now: dt.datetime | None = None) -> list[Activi
     )
     last: dict[tuple[str, int], Reply] = {}
     for r in rows:  # newest first: the first seen per thread is its last word
-        about = _about(r)
+        about = r.about
         last.setdefault((r.target, about.pk), r)
     name = e.coach.get_short_name() if e.coach else "Your coach"
     return [
-        ActivityItem(r.created_at, f"{name} wrote about {described(_about(r))}", page_of(_about(r)))
+        ActivityItem(r.created_at, f"{name} wrote about {described(r.about)}", page_of(r.about))
         for r in last.values()
         if r.author_id == e.coach_id
     ][:5]

@@ -4,12 +4,19 @@ its own comments; everything else talks here, through one model and one template
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from headway.crypto import EncryptedTextField
+
+if TYPE_CHECKING:
+    from headway.checkins.models import CheckIn
+    from headway.discovery.models import Assessment
+    from headway.planning.models import Goal, Step
 
 REPLY_MAX = 2000
 
@@ -86,6 +93,13 @@ class Reply(models.Model):
 
     def __str__(self) -> str:
         return f"Reply about a {self.target.label} of engagement {self.engagement_id}"
+
+    @property
+    def about(self) -> CheckIn | Goal | Step | Assessment:
+        """The check-in, goal, step or result (select_related them for a list)."""
+        found = self.check_in or self.goal or self.step or self.assessment
+        assert found is not None, "a reply always has a target (a database constraint)"
+        return found
 
     @property
     def target(self) -> Target:

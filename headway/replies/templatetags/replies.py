@@ -10,7 +10,7 @@ from typing import Any
 from django import template
 
 from headway.replies.models import REPLY_MAX
-from headway.replies.services import About, target_of
+from headway.replies.services import About, described, target_of
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ register = template.Library()
 def _sr_about(about: About) -> str:
     target = target_of(about)
     if target == target.CHECK_IN:
-        return f"about the check-in of {about.created_at:%-d %B %Y}"  # type: ignore[union-attr]
+        return f"about {described(about)}"
     if target == target.STEP:
         return f"about the step “{about}”"
     if target == target.RESULT:
