@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from headway.core.busy_ics import busy_in, busy_intervals, parse_calendar  # noqa: E402
+from headway.core.scheduling.busy_ics import busy_in, busy_intervals, parse_calendar  # noqa: E402
 
 LONDON = ZoneInfo("Europe/London")
 START = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)

@@ -78,7 +78,7 @@ def main() -> int:
             f"  best {best:.2f} s ({n / best:,.0f} utterances/s), median {median:.2f} s ({n / median:,.0f}/s)"
         )
         from headway.core.classifier import classify_conversation, load_model
-        from headway.core.transcripts import parse_transcript
+        from headway.core.review.transcripts import parse_transcript
 
         started = time.perf_counter()
         load_model()

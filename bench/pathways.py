@@ -49,7 +49,7 @@ def main() -> int:
     django.setup()
     _ensure_data()
 
-    from headway.core.similarity import build_index
+    from headway.core.occupations.similarity import build_index
     from headway.onet import pathways
 
     print(f"data: {os.environ['HEADWAY_DATA_DIR']}, {os.cpu_count()} cores")
@@ -145,8 +145,8 @@ def _ensure_data() -> None:
 def _quality(data) -> None:  # type: ignore[no-untyped-def]
     import numpy as np
 
-    from headway.core import blend, similarity
-    from headway.core.similarity import build_index
+    from headway.core.occupations import blend, similarity
+    from headway.core.occupations.similarity import build_index
 
     def evaluate(index, label: str) -> None:  # type: ignore[no-untyped-def]
         codes = index.data.codes
@@ -182,7 +182,7 @@ def _quality(data) -> None:  # type: ignore[no-untyped-def]
     print("\nproxy evaluation over the 923 occupations with data (top 10 each):")
     full = build_index(data)
     evaluate(full, "blend (as shipped)")
-    # The constants live in headway.core.blend; similarity holds its own name for the hub.
+    # The constants live in headway.core.occupations.blend; similarity holds its own name for the hub.
     saved = blend.WEIGHTS.copy()
     penalties = (
         blend.JOB_ZONE_STEP_PENALTY,
@@ -229,7 +229,7 @@ def _quality(data) -> None:  # type: ignore[no-untyped-def]
     print(f"  (ceiling for 'minor': {ceiling:.3f}; small groups cannot fill ten places)")
 
     print("\nsanity cases (rank in the top 10):")
-    from headway.core.pathways import related
+    from headway.core.occupations.pathways import related
 
     for code, expected in SANITY.items():
         found = [p.code for p in related(full, code, top=10)]

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from headway.core.smart import analyse_goal  # noqa: E402
+from headway.core.smart.analysis import analyse_goal  # noqa: E402
 
 TODAY = dt.date(2026, 1, 15)
 DIMENSIONS = ("specific", "measurable", "time_bound")

@@ -393,7 +393,7 @@ def cmd_goals(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return 2
     import datetime as dt
 
-    from headway.core.smart import analyse_goal
+    from headway.core.smart.analysis import analyse_goal
 
     try:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
@@ -450,8 +450,8 @@ def cmd_goals(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """`headway analyze`: code the coach's turns of transcripts. Pure computation, no Django."""
-    from headway.core.session_review import analyze
-    from headway.core.transcripts import TranscriptError, parse_transcript
+    from headway.core.review.session_review import analyze
+    from headway.core.review.transcripts import TranscriptError, parse_transcript
 
     failed = 0
     out = sys.stdout

@@ -24,7 +24,7 @@ from headway.concluding.services import (
     followup_set_declined,
     insights_save,
 )
-from headway.core.concluding import SCALE_KEYS, followup_schedule
+from headway.core.assessments.efficacy import SCALE_KEYS, followup_schedule
 from headway.engagements.models import Engagement, StatusChange
 from headway.engagements.services import (
     agreement_accept,

@@ -10,9 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from headway.accounts.models import User
-from headway.core.riasec_inventory import STATEMENTS
-from headway.core.strengths import STRENGTHS
-from headway.core.values_cards import CARDS
+from headway.core.assessments.riasec_inventory import STATEMENTS
+from headway.core.assessments.strengths import STRENGTHS
+from headway.core.assessments.values_cards import CARDS
 from headway.discovery.models import Assessment, JournalEntry, Kind
 from headway.discovery.services import (
     assessment_assign,

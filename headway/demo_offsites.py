@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from headway.accounts.models import User
-from headway.core import offsite as core
-from headway.core.values_cards import CARDS
+from headway.core.assessments.values_cards import CARDS
+from headway.core.planning import offsite as core
 from headway.discovery.models import Assessment, JournalEntry, Kind
 from headway.discovery.services import (
     assessment_complete,

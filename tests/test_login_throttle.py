@@ -14,7 +14,7 @@ from headway.accounts import throttle
 from headway.accounts.models import LoginAttempt
 from headway.accounts.services import api_token_create
 from headway.accounts.two_factor import two_factor_begin, two_factor_confirm
-from headway.core import totp
+from headway.core.auth import totp
 from tests.helpers import PASSWORD, World
 
 

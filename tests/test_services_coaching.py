@@ -18,8 +18,8 @@ from headway.coaching.services import (
     stage_move,
     stage_update,
 )
-from headway.core.builtin_models import BUILTIN_MODELS, CAREER_TRANSITION_JOURNEY
-from headway.core.coaching_models import problems
+from headway.core.coaching.builtin import BUILTIN_MODELS, CAREER_TRANSITION_JOURNEY
+from headway.core.coaching.spec import problems
 from headway.engagements.models import Engagement
 from headway.engagements.services import engagement_invite_client, engagement_move_stage
 from headway.practices.models import Membership

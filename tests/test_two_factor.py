@@ -18,7 +18,7 @@ from headway.accounts.two_factor import (
     two_factor_confirm,
     two_factor_disable,
 )
-from headway.core import totp
+from headway.core.auth import totp
 from tests.helpers import PASSWORD, World
 
 

@@ -7,7 +7,7 @@ from django.utils.html import escape
 
 from headway.coaching.models import CoachingModel, ModelVersion
 from headway.coaching.services import coaching_model_clone
-from headway.core.tools import TOOLS
+from headway.core.coaching.tools import TOOLS
 from headway.engagements.models import Answer, Engagement
 from headway.engagements.services import answer_save, engagement_invite_client
 from headway.practices.models import Membership

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from headway.accounts.models import RecoveryCode, TwoFactor, User, hash_token
-from headway.core import totp
+from headway.core.auth import totp
 
 ISSUER = "Headway"
 RECOVERY_CODES = 10

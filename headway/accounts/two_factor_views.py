@@ -34,7 +34,7 @@ from headway.accounts.two_factor import (
     two_factor_disable,
     two_factor_required,
 )
-from headway.core.totp import format_secret
+from headway.core.auth.totp import format_secret
 from headway.engagements.access import current_user, get_membership
 from headway.practices.models import Practice
 

@@ -36,7 +36,7 @@ from headway.booking.services import (
     weekly_hours_set,
 )
 from headway.booking.tasks import refresh_busy_calendar
-from headway.core.slots import format_hours
+from headway.core.scheduling.slots import format_hours
 from headway.meetings.models import Session
 from headway.meetings.session_services import valid_zone
 from headway.practices.models import CoachProfile

@@ -30,7 +30,7 @@ from headway.concluding.services import (
     followups_offer,
     insights_save,
 )
-from headway.core.concluding import SCALE
+from headway.core.assessments.efficacy import SCALE
 from headway.engagements.models import Engagement
 
 router = Router(tags=["concluding"])

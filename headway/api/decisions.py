@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
-from headway.core.decision import Total
+from headway.core.planning.decision import Total
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.decision_services import (
     DEFAULT_WEIGHT,

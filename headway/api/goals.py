@@ -21,8 +21,8 @@ from ninja.errors import HttpError
 from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut, PersonOut
-from headway.core.plan import plan_progress
-from headway.core.smart import SmartCheck, analyse_goal
+from headway.core.planning.plan import plan_progress
+from headway.core.smart.analysis import SmartCheck, analyse_goal
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.exploration.models import Option
 from headway.planning.goal_common import ordered_steps, step_facts

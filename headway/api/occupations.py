@@ -18,10 +18,10 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from headway.api.schemas import ErrorOut
-from headway.core.interests import normalise_profile
-from headway.core.pathways import Narrowing, element_position
-from headway.core.search import Quality
-from headway.core.similarity import OccupationIndex
+from headway.core.occupations.interests import normalise_profile
+from headway.core.occupations.pathways import Narrowing, element_position
+from headway.core.occupations.search import Quality
+from headway.core.occupations.similarity import OccupationIndex
 from headway.onet.models import Domain, Element, JobZone, Occupation, Release
 from headway.onet.pathways import (
     NoOnetData,

@@ -19,7 +19,7 @@ from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.goals import GoalOut, SmartCheckOut
 from headway.api.schemas import ErrorOut
-from headway.core import offsite as core
+from headway.core.planning import offsite as core
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.offsites.models import Mode, Offsite, Priority, SharedResource
 from headway.offsites.resource_services import resource_mark

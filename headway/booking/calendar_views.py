@@ -20,7 +20,7 @@ from headway.booking.forms import AddressForm, UploadForm
 from headway.booking.models import BusyCalendar
 from headway.booking.tasks import refresh_busy_calendar
 from headway.booking.views import page
-from headway.core.busy_ics import MAX_BYTES
+from headway.core.scheduling.busy_ics import MAX_BYTES
 from headway.engagements.access import get_membership
 
 

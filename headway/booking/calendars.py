@@ -16,7 +16,7 @@ from headway.accounts.models import User
 from headway.booking.fetch import FetchError, fetch_calendar, normalise_address
 from headway.booking.models import BusyCalendar, SessionType
 from headway.booking.services import booking_settings
-from headway.core.busy_ics import MAX_BYTES, CalendarError, busy_in, parse_calendar
+from headway.core.scheduling.busy_ics import MAX_BYTES, CalendarError, busy_in, parse_calendar
 
 MAX_CALENDARS = 5
 REFRESH = dt.timedelta(minutes=10)  # a secret address is read again after this long

@@ -1,5 +1,5 @@
 """Booking: a coach's session types, their weekly hours (with date overrides and time off)
-and the settings that go with them. Slots are computed (headway/core/slots.py), never
+and the settings that go with them. Slots are computed (headway/core/scheduling/slots.py), never
 stored; a booked slot becomes a coaching session."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from headway.core.slots import Rules
+from headway.core.scheduling.slots import Rules
 from headway.crypto import EncryptedTextField
 from headway.reminders.models import Weekday
 

@@ -25,8 +25,8 @@ from headway.booking.models import (
     WeeklyHours,
 )
 from headway.booking.packages import package_check
-from headway.core import slots as core
-from headway.core.slots import Availability, DayOverride, Interval, Slot, Window
+from headway.core.scheduling import slots as core
+from headway.core.scheduling.slots import Availability, DayOverride, Interval, Slot, Window
 from headway.engagements.models import Engagement
 from headway.meetings.models import Session
 from headway.meetings.session_services import (

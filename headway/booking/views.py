@@ -46,7 +46,7 @@ from headway.booking.services import (
     types_for_client,
     weekly_hours_set,
 )
-from headway.core.slots import by_day, format_hours
+from headway.core.scheduling.slots import by_day, format_hours
 from headway.engagements.access import current_user, get_engagement, get_membership
 from headway.meetings.models import Session
 from headway.meetings.session_services import valid_zone

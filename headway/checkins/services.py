@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from headway.accounts.models import User
 from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, CheckIn
-from headway.core.signals import RECENT_DAYS, CheckInFacts, Signal, checkin_signals
+from headway.core.followup.signals import RECENT_DAYS, CheckInFacts, Signal, checkin_signals
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.goal_services import step_set_done
 from headway.planning.models import GoalStatus, Step

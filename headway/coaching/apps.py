@@ -13,6 +13,6 @@ class CoachingConfig(AppConfig):
     label = "coaching"
 
     def ready(self) -> None:
-        # Built-in models live in code (headway.core.builtin_models) and are
+        # Built-in models live in code (headway.core.coaching.builtin) and are
         # brought into every database, test databases included, after migrating.
         post_migrate.connect(_sync_builtin, sender=self)

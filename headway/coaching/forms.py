@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
-from headway.core.coaching_models import MAX_QUESTIONS
-from headway.core.tools import TOOLS
+from headway.core.coaching.spec import MAX_QUESTIONS
+from headway.core.coaching.tools import TOOLS
 
 
 class ModelDetailsForm(forms.Form):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from headway.core.coaching_models import ModelSpec, QuestionSpec, StageSpec
+from headway.core.coaching.spec import ModelSpec, QuestionSpec, StageSpec
 
 
 class CoachingModelQuerySet(models.QuerySet["CoachingModel"]):

@@ -6,8 +6,8 @@ from django.utils.text import slugify
 
 from headway.accounts.models import User
 from headway.coaching.models import CoachingModel, ModelVersion, Stage, StageQuestion
-from headway.core.builtin_models import BUILTIN_MODELS
-from headway.core.coaching_models import ModelSpec, StageSpec
+from headway.core.coaching.builtin import BUILTIN_MODELS
+from headway.core.coaching.spec import ModelSpec, StageSpec
 
 
 def _write_stages(version: ModelVersion, stages: tuple[StageSpec, ...]) -> None:

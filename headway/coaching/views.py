@@ -16,8 +16,8 @@ from headway.coaching.services import (
     stage_move,
     stage_update,
 )
-from headway.core.question_hints import QuestionPanel, question_panel
-from headway.core.tools import TOOLS
+from headway.core.coaching.question_hints import QuestionPanel, question_panel
+from headway.core.coaching.tools import TOOLS
 from headway.engagements.access import current_user, get_membership
 from headway.engagements.models import Engagement
 

@@ -6,7 +6,7 @@ from django import forms
 
 from headway.concluding.models import ENERGY_MAX, ENERGY_MIN, EfficacyPhase
 from headway.concluding.services import MAX_TEXT
-from headway.core.concluding import RATING_LABELS, SCALE
+from headway.core.assessments.efficacy import RATING_LABELS, SCALE
 
 
 def _text(label: str, help_text: str = "", rows: int = 3) -> forms.CharField:

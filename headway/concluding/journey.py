@@ -14,7 +14,7 @@ from django.utils import timezone
 from headway.checkins.models import CheckIn
 from headway.concluding.models import Conclusion, EfficacyPhase, EfficacyRating, Insight
 from headway.concluding.services import latest_by_phase
-from headway.core.concluding import (
+from headway.core.assessments.efficacy import (
     Change,
     ItemChange,
     ReadinessFacts,

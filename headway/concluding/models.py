@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from headway.core.concluding import PHASE_LABELS, Phase
+from headway.core.assessments.efficacy import PHASE_LABELS, Phase
 from headway.crypto import EncryptedTextField
 
 ENERGY_MIN = 1

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from headway.accounts.mail import absolute
 from headway.concluding.services import due_followups
-from headway.core import reminders as core
-from headway.core.reminders import DueReminder
+from headway.core.followup import reminders as core
+from headway.core.followup.reminders import DueReminder
 from headway.reminders.models import Kind, preferences_map
 from headway.reminders.sources import register_source
 

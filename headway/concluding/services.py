@@ -20,7 +20,7 @@ from headway.concluding.models import (
     FollowUp,
     Insight,
 )
-from headway.core.concluding import (
+from headway.core.assessments.efficacy import (
     FollowUpAttention,
     FollowUpFact,
     ScaleError,

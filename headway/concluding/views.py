@@ -29,7 +29,7 @@ from headway.concluding.services import (
     insights_save,
     suggested_phase,
 )
-from headway.core.concluding import RATING_MAX, SCALE
+from headway.core.assessments.efficacy import RATING_MAX, SCALE
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.models import Engagement, EngagementStatus
 

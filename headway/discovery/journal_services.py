@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from headway.core import energy
+from headway.core.assessments import energy
 from headway.discovery.models import JournalEntry
 from headway.engagements.models import Engagement
 

@@ -14,7 +14,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from headway.core import energy
+from headway.core.assessments import energy
 from headway.discovery.access import get_journal_entry
 from headway.discovery.journal_forms import JournalEntryForm
 from headway.discovery.journal_services import journal_activities, journal_patterns

@@ -18,14 +18,14 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path
 
-from headway.core.jsonresume import (
+from headway.core.assessments.jsonresume import (
     MAX_BYTES,
     ResumeError,
     confidence_words,
     preselected,
     resume_skills,
 )
-from headway.core.motivated_skills import ONET_SKILL_IDS, ONET_SKILLS, PROFICIENCY
+from headway.core.assessments.motivated_skills import ONET_SKILL_IDS, ONET_SKILLS, PROFICIENCY
 from headway.discovery.access import get_assessment
 from headway.discovery.kinds.skills import (
     MAX_OWN,

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.checkins.models import CheckIn
-from headway.core import client_news as news
+from headway.core.followup import client_news as news
 from headway.discovery.models import Assessment
 from headway.engagements.models import Answer, Engagement
 from headway.engagements.services import VISIT_GAP

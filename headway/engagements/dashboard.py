@@ -29,7 +29,7 @@ from headway.concluding.services import (
     engagements_needing_followup_attention,
     followup_attention_of,
 )
-from headway.core.attention import (
+from headway.core.followup.attention import (
     NEW_ANSWERS,
     NEW_RESULTS,
     Attention,

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from headway.coaching.models import Stage, StageQuestion
-from headway.core.tools import TOOLS, ToolSpec
+from headway.core.coaching.tools import TOOLS, ToolSpec
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
 from headway.engagements.activity import coach_wrote, since_last_looked
 from headway.engagements.flags import engagement_flags

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from headway.accounts.models import User
 from headway.checkins.services import checkin_facts
-from headway.core.attention import Attention, checkin_items, unacknowledged
+from headway.core.followup.attention import Attention, checkin_items, unacknowledged
 from headway.engagements.models import Engagement, EngagementStatus, FlagAcknowledgement
 
 

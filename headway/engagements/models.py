@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from headway.core.attention import NEW_ANSWERS, NEW_RESULTS
-from headway.core.signals import ENERGY_FALLING, LOW, WORRIED
+from headway.core.followup.attention import NEW_ANSWERS, NEW_RESULTS
+from headway.core.followup.signals import ENERGY_FALLING, LOW, WORRIED
 
 
 class EngagementKind(models.TextChoices):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from headway.checkins.models import CheckIn
-from headway.core.brief import (
+from headway.core.followup.brief import (
     Brief,
     BriefFacts,
     CheckInFact,

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from headway.core import offsite as core
+from headway.core.planning import offsite as core
 from headway.engagements.models import Engagement
 from headway.offsites.models import Mode, Offsite, Resource, ResourceKind
 from headway.offsites.resource_services import MAX_FILE_MB

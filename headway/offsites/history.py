@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.core import offsite as core
+from headway.core.planning import offsite as core
 from headway.discovery.services import journal_shared
 from headway.engagements.models import Engagement
 from headway.offsites.models import Offsite, OffsiteStatus, Priority

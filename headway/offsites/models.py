@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from headway.core import offsite as core
+from headway.core.planning import offsite as core
 from headway.crypto import EncryptedTextField
 
 

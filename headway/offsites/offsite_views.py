@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from headway.core import offsite as core
+from headway.core.planning import offsite as core
 from headway.discovery.services import journal_shared
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
 from headway.engagements.models import Engagement, EngagementStatus

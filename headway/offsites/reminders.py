@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from django.urls import reverse
 
 from headway.accounts.mail import absolute
-from headway.core import reminders as core
-from headway.core.reminders import DueReminder
+from headway.core.followup import reminders as core
+from headway.core.followup.reminders import DueReminder
 from headway.engagements.models import EngagementStatus
 from headway.offsites.calendar import due_offsites
 from headway.offsites.models import Mode

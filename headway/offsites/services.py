@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.core import offsite as core
-from headway.core.energy import Entry
-from headway.core.values import ValuesResult
+from headway.core.assessments.energy import Entry
+from headway.core.assessments.values import ValuesResult
+from headway.core.planning import offsite as core
 from headway.discovery.models import Assessment, JournalEntry, Kind
 from headway.discovery.services import journal_shared
 from headway.engagements.models import Engagement, EngagementStatus

@@ -2,8 +2,8 @@
 
 Both are GET forms for anyone signed in, coach or client, over the current O*NET release
 (the calm no-data page when there is none). Results are options to look into, each with
-its reasons and an open question; the computation is headway.core.pathways and
-headway.core.interests, over the index of headway.onet.pathways.
+its reasons and an open question; the computation is headway.core.occupations.pathways and
+headway.core.occupations.interests, over the index of headway.onet.pathways.
 
 A `?e=<engagement id>` the visitor may see leads back to that journey, so a coaching
 stage's tools can link to these pages.
@@ -21,12 +21,17 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from headway.core.interests import RIASEC, InterestMatch, describe_interests, high_points
-from headway.core.interests import holland_code as profile_holland_code
-from headway.core.interests import match_interests as core_match_interests
-from headway.core.pathways import ElementChange, Narrowing, Pathway, Source
-from headway.core.pathways import pathways as core_pathways
-from headway.core.similarity import OccupationIndex
+from headway.core.occupations.interests import (
+    RIASEC,
+    InterestMatch,
+    describe_interests,
+    high_points,
+)
+from headway.core.occupations.interests import holland_code as profile_holland_code
+from headway.core.occupations.interests import match_interests as core_match_interests
+from headway.core.occupations.pathways import ElementChange, Narrowing, Pathway, Source
+from headway.core.occupations.pathways import pathways as core_pathways
+from headway.core.occupations.similarity import OccupationIndex
 from headway.discovery.models import Assessment, Kind
 from headway.engagements.access import HtmxHttpRequest, current_user
 from headway.engagements.models import Engagement, EngagementStatus, Intake

@@ -15,8 +15,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from headway.core.interests import RIASEC
-from headway.core.search import Quality
+from headway.core.occupations.interests import RIASEC
+from headway.core.occupations.search import Quality
 from headway.onet.models import Occupation, Release
 from headway.onet.profile import INTEREST_BLURBS
 from headway.onet.search import occupation_index

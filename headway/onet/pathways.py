@@ -19,18 +19,23 @@ from datetime import datetime
 import numpy as np
 from django.db.models import Q
 
-from headway.core.interests import (
+from headway.core.occupations.interests import (
     INTEREST_ELEMENT_IDS,
     RIASEC,
     describe_interests,
     high_points,
     holland_code,
 )
-from headway.core.interests import match_interests as core_match_interests
-from headway.core.pathways import Narrowing, Pathway, Source, related
-from headway.core.pathways import pathways as core_pathways
-from headway.core.pathways import related_all as core_related_all
-from headway.core.similarity import OccupationData, OccupationIndex, Ratings, build_index
+from headway.core.occupations.interests import match_interests as core_match_interests
+from headway.core.occupations.pathways import Narrowing, Pathway, Source, related
+from headway.core.occupations.pathways import pathways as core_pathways
+from headway.core.occupations.pathways import related_all as core_related_all
+from headway.core.occupations.similarity import (
+    OccupationData,
+    OccupationIndex,
+    Ratings,
+    build_index,
+)
 from headway.onet.models import Domain, Element, Occupation, OccupationTitle, Rating, Release, Task
 
 __all__ = [

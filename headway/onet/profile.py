@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from headway.core.interview_questions import OccupationFacts, interview_questions
+from headway.core.occupations.interview_questions import OccupationFacts, interview_questions
 from headway.onet.models import (
     Domain,
     EducationCategory,

@@ -10,7 +10,7 @@ import threading
 from datetime import datetime
 from itertools import chain
 
-from headway.core.search import OCCUPATION, SearchIndex, build_index
+from headway.core.occupations.search import OCCUPATION, SearchIndex, build_index
 from headway.onet.models import Occupation, OccupationTitle, Release
 
 _lock = threading.Lock()

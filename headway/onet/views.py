@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from headway.core.search import Quality
+from headway.core.occupations.search import Quality
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.models import Engagement
 from headway.onet.models import Occupation, Release

@@ -1,7 +1,7 @@
 """The decision matrix: start it from the board and the self-discovery results, edit options and
 criteria, score, rate the gut's pull, note risks, choose. The matrix is the client's own
 thinking: only the client changes it, the coach reads it, and a concluded engagement keeps it
-as it was. `decision_analyse` turns the rows into headway.core.decision's totals and questions.
+as it was. `decision_analyse` turns the rows into headway.core.planning.decision's totals and questions.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.core import decision as core
-from headway.core.strengths import BY_KEY as STRENGTHS_BY_KEY
-from headway.core.values_cards import CARDS_BY_KEY
+from headway.core.assessments.strengths import BY_KEY as STRENGTHS_BY_KEY
+from headway.core.assessments.values_cards import CARDS_BY_KEY
+from headway.core.planning import decision as core
 from headway.discovery.models import Assessment, Kind
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.models import (

@@ -13,7 +13,8 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from headway.core.plan import (
+from headway.core.assessments.values_cards import CARDS_BY_KEY
+from headway.core.planning.plan import (
     ChangeLine,
     FirstStepHint,
     Progress,
@@ -28,8 +29,7 @@ from headway.core.plan import (
     relevant_question,
     smart_panel,
 )
-from headway.core.smart import SmartCheck, analyse_goal
-from headway.core.values_cards import CARDS_BY_KEY
+from headway.core.smart.analysis import SmartCheck, analyse_goal
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.models import Goal, GoalRevision, GoalStatus, Step

@@ -9,8 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from headway.core.plan import format_day, past_date_guess
-from headway.core.values_cards import CARDS_BY_KEY
+from headway.core.assessments.values_cards import CARDS_BY_KEY
+from headway.core.planning.plan import format_day, past_date_guess
 from headway.discovery.models import Assessment, Kind
 from headway.engagements.models import Engagement
 from headway.exploration.models import Option

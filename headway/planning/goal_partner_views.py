@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from headway.core.plan import plan_progress
+from headway.core.planning.plan import plan_progress
 from headway.engagements.access import current_user, get_engagement
 from headway.planning.goal_common import TEMPLATES, ordered_steps, refuse_unless_writer, step_facts
 from headway.planning.goal_forms import PartnerForm

@@ -17,9 +17,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from headway.accounts.models import User, hash_token, new_token
-from headway.core.if_then import IfThen, if_then
-from headway.core.plan import revision_diff
-from headway.core.values_cards import CARDS_BY_KEY
+from headway.core.assessments.values_cards import CARDS_BY_KEY
+from headway.core.planning.if_then import IfThen, if_then
+from headway.core.planning.plan import revision_diff
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.exploration.models import Option
 from headway.planning.models import (

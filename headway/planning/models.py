@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from headway.core.if_then import IfThen, if_then
+from headway.core.planning.if_then import IfThen, if_then
 
 # --- the decision matrix ------------------------------------------------------------------
 

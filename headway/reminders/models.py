@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from headway.core import reminders as core
+from headway.core.followup import reminders as core
 
 
 class Kind(models.TextChoices):

@@ -1,5 +1,5 @@
 """The coach's email of what their clients did: once a day or as it happens, by their
-reminder preferences; counts and links only (headway/core/client_news.py words them).
+reminder preferences; counts and links only (headway/core/followup/client_news.py words them).
 
 Each email tells of what came after the previous one (or the last week, for a first one)
 and after the coach last looked at that client's page, from the same read model as the
@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User
-from headway.core import client_news as core
+from headway.core.followup import client_news as core
 from headway.engagements.activity import since_last_looked
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.reminders.models import ClientNews, SentReminder, preferences_map

@@ -25,8 +25,8 @@ from django.utils import timezone
 
 from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User
-from headway.core import reminders as core
-from headway.core.reminders import Digest, DueReminder, Key
+from headway.core.followup import reminders as core
+from headway.core.followup.reminders import Digest, DueReminder, Key
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.meetings.session_services import valid_zone
 from headway.reminders.models import (

@@ -3,7 +3,7 @@ check-in prompts).
 
 A source is a function `(now) -> Iterable[DueReminder]` registered for a kind with
 `@register_source(kind)`. It offers everything that may be reminded of around `now` (the
-coming week, and steps still open); headway/core/reminders.py decides what is due, and the
+coming week, and steps still open); headway/core/followup/reminders.py decides what is due, and the
 service applies each person's preferences and sends. Features that come later register
 their own source in a module their app imports at start-up (`AppConfig.ready()`):
 
@@ -26,8 +26,8 @@ from django.db.models import Max
 from django.urls import reverse
 
 from headway.accounts.mail import absolute
-from headway.core import reminders as core
-from headway.core.reminders import DueReminder
+from headway.core.followup import reminders as core
+from headway.core.followup.reminders import DueReminder
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.meetings.models import Session
 from headway.meetings.session_services import when

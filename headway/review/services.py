@@ -14,9 +14,9 @@ from django.db import transaction
 
 from headway.accounts.models import User
 from headway.core.classifier import load_model
-from headway.core.session_review import analyze, trend_point
-from headway.core.transcripts import MAX_BYTES, TranscriptError, parse_transcript
-from headway.core.transcripts import Utterance as Turn
+from headway.core.review.session_review import analyze, trend_point
+from headway.core.review.transcripts import MAX_BYTES, TranscriptError, parse_transcript
+from headway.core.review.transcripts import Utterance as Turn
 from headway.engagements.models import Engagement
 from headway.meetings.models import Session
 from headway.review.models import Review, Utterance

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST
 
-from headway.core import session_review
+from headway.core.review import session_review
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.models import Engagement
 from headway.review.forms import CoachSpeakerForm, UploadForm

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from headway.concluding.models import FollowUp
-from headway.core.concluding import SCALE_KEYS
+from headway.core.assessments.efficacy import SCALE_KEYS
 from headway.meetings.models import SessionNote
 from tests.api.support import send, session_client, token_client
 from tests.helpers import World

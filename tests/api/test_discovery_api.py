@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headway.core.riasec_inventory import STATEMENTS
+from headway.core.assessments.riasec_inventory import STATEMENTS
 from headway.discovery.models import Assessment
 from tests.api.support import send, session_client, token_client
 

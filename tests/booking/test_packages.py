@@ -14,7 +14,7 @@ from django.utils import timezone
 from headway.booking.models import Audience, SessionType
 from headway.booking.packages import package_set, packages_of
 from headway.booking.services import booking_make, weekly_hours_set
-from headway.core.attention import EngagementFacts, attention_items
+from headway.core.followup.attention import EngagementFacts, attention_items
 from tests.helpers import World
 
 LONDON = ZoneInfo("Europe/London")

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, expect
 
-from headway.core.riasec_inventory import STATEMENTS
+from headway.core.assessments.riasec_inventory import STATEMENTS
 from headway.discovery.models import Kind
 from headway.discovery.services import (
     assessment_complete,

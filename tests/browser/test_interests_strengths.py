@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from headway.core.riasec_inventory import PAGES, SCALE
-from headway.core.strengths import STRENGTHS
+from headway.core.assessments.riasec_inventory import PAGES, SCALE
+from headway.core.assessments.strengths import STRENGTHS
 from headway.onet import pathways, search
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.support import axe_check, log_in

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from headway.core.readiness import SOURCES, STATEMENTS
+from headway.core.assessments.readiness import SOURCES, STATEMENTS
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world

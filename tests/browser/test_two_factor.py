@@ -7,7 +7,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from headway.core import totp
+from headway.core.auth import totp
 from headway.practices.services import coach_signup
 from tests.browser.support import PASSWORD, axe_check, log_in
 

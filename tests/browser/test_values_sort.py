@@ -9,7 +9,7 @@ import pytest
 from django.http import QueryDict
 from playwright.sync_api import Locator, Page, expect
 
-from headway.core.values_cards import CARDS
+from headway.core.assessments.values_cards import CARDS
 from headway.discovery.models import Assessment
 from headway.discovery.services import assessment_save, assessment_start
 from tests.browser.conftest import VIEWPORTS

@@ -16,7 +16,7 @@ from headway.checkins.services import (
     checkin_facts,
     engagement_signals,
 )
-from headway.core.signals import ENERGY_FALLING, QUIET, SLIPPING
+from headway.core.followup.signals import ENERGY_FALLING, QUIET, SLIPPING
 from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus
 from headway.planning.goal_services import goal_create, step_add

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from headway.checkins.services import checkin_add, checkin_facts
-from headway.core.signals import LOW, WORRIED
+from headway.core.followup.signals import LOW, WORRIED
 from headway.engagements.dashboard import dashboard_rows
 from tests.helpers import World
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from headway.concluding.models import EfficacyRating, FollowUp, Insight
 from headway.concluding.services import engagement_conclude
-from headway.core.concluding import SCALE_KEYS
+from headway.core.assessments.efficacy import SCALE_KEYS
 from headway.engagements.models import Engagement, EngagementStatus
 from tests.access import Case, Ctx, hidden
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from headway.concluding.models import FollowUp
 from headway.concluding.services import engagement_conclude, followup_set_declined
-from headway.core import reminders as core
+from headway.core.followup import reminders as core
 from headway.reminders.models import SentReminder
 from headway.reminders.services import reminder_preferences_update
 from tests.helpers import World

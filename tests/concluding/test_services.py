@@ -22,7 +22,8 @@ from headway.concluding.services import (
     insights_save,
     latest_by_phase,
 )
-from headway.core.concluding import SCALE_KEYS, add_months
+from headway.core.assessments.efficacy import SCALE_KEYS
+from headway.core.dates import add_months
 from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus, StatusChange
 from headway.engagements.services import engagement_set_status

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from headway.concluding.models import EfficacyRating, FollowUp, Insight
 from headway.concluding.services import engagement_conclude, insights_save
-from headway.core.concluding import SCALE, SCALE_KEYS
+from headway.core.assessments.efficacy import SCALE, SCALE_KEYS
 from headway.engagements.models import EngagementStatus
 from headway.meetings.models import Session
 from headway.meetings.note_services import note_add

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from headway.core.similarity import OccupationData, Ratings
+from headway.core.occupations.similarity import OccupationData, Ratings
 
 NAN = np.nan
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from headway.core.attention import (
+from headway.core.followup.attention import (
     INVITE_REMINDER_DAYS,
     LONG_STAGE_DAYS,
     QUIET_DAYS,

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.brief import (
+from headway.core.followup.brief import (
     FALLING,
     LATEST_CHECKINS,
     RISING,

@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from headway.core.builtin_models import (
+from headway.core.coaching.builtin import (
     BUILTIN_MODELS,
     CAREER_OFFSITE_MODEL,
     CAREER_TRANSITION_JOURNEY,
 )
-from headway.core.coaching_models import MAX_QUESTIONS, MIN_QUESTIONS, ModelSpec, problems
-from headway.core.tools import unknown_tools
+from headway.core.coaching.spec import MAX_QUESTIONS, MIN_QUESTIONS, ModelSpec, problems
+from headway.core.coaching.tools import unknown_tools
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLOSED_STARTERS = frozenset(

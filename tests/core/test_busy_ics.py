@@ -1,4 +1,4 @@
-"""Busy times from a coach's own calendar file (headway.core.busy_ics)."""
+"""Busy times from a coach's own calendar file (headway.core.scheduling.busy_ics)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.core.busy_ics import (
+from headway.core.scheduling.busy_ics import (
     Busy,
     CalendarError,
     busy_in,

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from headway.core import client_news as news
-from headway.core.client_news import News, occasion, summary
+from headway.core.followup import client_news as news
+from headway.core.followup.client_news import News, occasion, summary
 
 
 def test_a_line_in_counts_with_the_energy_of_each_check_in() -> None:

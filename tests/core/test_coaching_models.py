@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from headway.core.builtin_models import BUILTIN_MODELS, CAREER_TRANSITION_JOURNEY
-from headway.core.coaching_models import ModelSpec, QuestionSpec, StageSpec, problems
-from headway.core.tools import TOOLS, ToolSpec, unknown_tools
+from headway.core.coaching.builtin import BUILTIN_MODELS, CAREER_TRANSITION_JOURNEY
+from headway.core.coaching.spec import ModelSpec, QuestionSpec, StageSpec, problems
+from headway.core.coaching.tools import TOOLS, ToolSpec, unknown_tools
 
 
 def stage(key: str = "start", name: str = "Start", *questions: tuple[str, str]) -> StageSpec:

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from headway.core.attention import EngagementFacts, attention_items
-from headway.core.concluding import (
+from headway.core.assessments.efficacy import (
     OPEN_DAYS,
     SCALE,
     SCALE_KEYS,
@@ -15,7 +14,6 @@ from headway.core.concluding import (
     Phase,
     ReadinessFacts,
     ScaleError,
-    add_months,
     default_phase,
     followup_attention,
     followup_schedule,
@@ -24,6 +22,8 @@ from headway.core.concluding import (
     score_scale,
     what_changed,
 )
+from headway.core.dates import add_months
+from headway.core.followup.attention import EngagementFacts, attention_items
 
 
 def _all(value: int) -> dict[str, int]:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.core.decision import (
+from headway.core.planning.decision import (
     SEARCH_WEIGHTS,
     Criterion,
     Matrix,

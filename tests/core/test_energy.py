@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.energy import (
+from headway.core.assessments.energy import (
     Entry,
     activity_key,
     find_patterns,

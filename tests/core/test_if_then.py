@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headway.core.if_then import IfThen, if_then
+from headway.core.planning.if_then import IfThen, if_then
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from headway.core.interests import (
+from headway.core.occupations.interests import (
     RIASEC,
     describe_interests,
     high_points,
@@ -11,7 +11,7 @@ from headway.core.interests import (
     match_interests,
     normalise_profile,
 )
-from headway.core.similarity import build_index
+from headway.core.occupations.similarity import build_index
 from tests.core.occupations import occupation_data
 
 NURSES = {"29-2061.00", "29-1141.00", "29-1171.00"}

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from headway.core.interview_questions import OccupationFacts, interview_questions
+from headway.core.occupations.interview_questions import OccupationFacts, interview_questions
 
 FULL = OccupationFacts(
     tasks=(

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.jsonresume import (
+from headway.core.assessments.jsonresume import (
     LEVEL_WORDS,
     MAX_BYTES,
     MAX_CANDIDATES,
@@ -24,7 +24,7 @@ from headway.core.jsonresume import (
     spot,
     tokens,
 )
-from headway.core.motivated_skills import ONET_SKILL_IDS, PROFICIENCY
+from headway.core.assessments.motivated_skills import ONET_SKILL_IDS, PROFICIENCY
 
 FIXTURE = Path(__file__).parents[1] / "discovery" / "fixtures" / "resume.json"
 

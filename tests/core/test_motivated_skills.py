@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.motivated_skills import (
+from headway.core.assessments.motivated_skills import (
     ENJOYMENT,
     LEVELS,
     MAX_PATHWAY_SKILLS,

@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from headway.core.energy import Entry
-from headway.core.offsite import (
+from headway.core.assessments.energy import Entry
+from headway.core.dates import add_months
+from headway.core.planning.offsite import (
     SECTIONS,
     Cycle,
     Snapshot,
     ValuesFacts,
-    add_months,
     agenda,
     answer_keys,
     clock,
@@ -155,7 +155,7 @@ def test_history_side_by_side_oldest_first_then_now() -> None:
 
 
 def test_minutes_in_words() -> None:
-    from headway.core.offsite import minutes_words
+    from headway.core.planning.offsite import minutes_words
 
     assert minutes_words(185) == "3 hours and 5 minutes"
     assert minutes_words(45) == "45 minutes"

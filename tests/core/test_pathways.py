@@ -3,8 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from headway.core.blend import Calibration, calibrate, job_zone_penalty
-from headway.core.pathways import (
+from headway.core.occupations.blend import Calibration, calibrate, job_zone_penalty
+from headway.core.occupations.pathways import (
     Narrowing,
     Source,
     head_nouns,
@@ -14,8 +14,8 @@ from headway.core.pathways import (
     related_all,
     same_family,
 )
-from headway.core.similarity import build_index
-from headway.core.text import stem, tfidf_cosine, tokens
+from headway.core.occupations.similarity import build_index
+from headway.core.occupations.text import stem, tfidf_cosine, tokens
 from tests.core.occupations import occupation_data
 
 PRACTICAL, REGISTERED, PRACTITIONER = "29-2061.00", "29-1141.00", "29-1171.00"

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.plan import (
+from headway.core.planning.plan import (
     CONFIDENCE_QUESTION,
     FALLBACK_QUESTIONS,
     FIRST_STEP_QUESTION,
@@ -25,7 +25,7 @@ from headway.core.plan import (
     smart_panel,
     sounds_big,
 )
-from headway.core.smart import Finding, SmartCheck
+from headway.core.smart.analysis import Finding, SmartCheck
 
 TODAY = dt.date(2026, 5, 4)
 

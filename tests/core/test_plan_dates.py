@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from headway.core.plan import StepFacts, is_overdue, past_date_guess
+from headway.core.planning.plan import StepFacts, is_overdue, past_date_guess
 
 TODAY = dt.date(2026, 12, 7)
 

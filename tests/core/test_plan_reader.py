@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from headway.core.plan import (
+from headway.core.planning.plan import (
     CONFIDENCE_QUESTION,
     FIRST_STEP_QUESTION,
     HOURS_QUESTION,

@@ -3,7 +3,7 @@ one question at a time."""
 
 from __future__ import annotations
 
-from headway.core.question_hints import Reading, question_panel, reading_of
+from headway.core.coaching.question_hints import Reading, question_panel, reading_of
 
 
 def test_clear_questions_read_as_open_or_closed() -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.readiness import (
+from headway.core.assessments.readiness import (
     MAX_AMOUNT,
     SOURCE_KEYS,
     STATEMENT_KEYS,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from headway.core import reminders as core
-from headway.core.reminders import DueReminder
+from headway.core.followup import reminders as core
+from headway.core.followup.reminders import DueReminder
 
 UTC = dt.UTC
 START = dt.datetime(2026, 12, 10, 18, 0, tzinfo=UTC)  # a Thursday

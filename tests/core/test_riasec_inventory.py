@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.riasec_inventory import (
+from headway.core.assessments.riasec_inventory import (
     BY_KEY,
     LETTERS,
     MAX_UNANSWERED,

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from headway.core.search import (
+from headway.core.occupations.search import (
     OCCUPATION,
     Quality,
     SearchIndex,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from headway.core.session_review import (
+from headway.core.review.session_review import (
     CodedUtterance,
     analyze,
     client_words,
@@ -11,7 +11,7 @@ from headway.core.session_review import (
     talk_shares,
     trend_point,
 )
-from headway.core.transcripts import Utterance
+from headway.core.review.transcripts import Utterance
 
 COACH = "Maya"
 

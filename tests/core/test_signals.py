@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.attention import EngagementFacts, Level, attention_items, unacknowledged
-from headway.core.signals import (
+from headway.core.followup.attention import EngagementFacts, Level, attention_items, unacknowledged
+from headway.core.followup.signals import (
     ENERGY_FALLING,
     LOW,
     QUIET,

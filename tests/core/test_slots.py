@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.core.slots import (
+from headway.core.scheduling.slots import (
     Availability,
     DayOverride,
     Interval,
@@ -200,7 +200,7 @@ def test_properties(zone, weekly, busy, minutes, before, after, notice_hours, of
 def test_hours_are_read_as_people_write_them() -> None:
     import pytest
 
-    from headway.core.slots import HoursError, format_hours, parse_hours
+    from headway.core.scheduling.slots import HoursError, format_hours, parse_hours
 
     assert parse_hours("14:00-17:30, 09:00-12:00") == ((T(9), T(12)), (T(14), T(17, 30)))
     assert parse_hours("9-12 and 2pm to 5.30pm") == ((T(9), T(12)), (T(14), T(17, 30)))

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.core.smart import Finding, SmartCheck, analyse_goal
+from headway.core.smart.analysis import Finding, SmartCheck, analyse_goal
 
 TODAY = dt.date(2026, 1, 15)
 DEV_SET = Path(__file__).parent / "fixtures" / "goals_dev.jsonl"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.strengths import (
+from headway.core.assessments.strengths import (
     BY_KEY,
     STRENGTHS,
     THEMES,
@@ -17,7 +17,7 @@ from headway.core.strengths import (
     score_strengths,
     top_changes,
 )
-from headway.core.strengths_outside import VIA_COUNT, VIA_THEMES, parse_list, read_via
+from headway.core.assessments.strengths_outside import VIA_COUNT, VIA_THEMES, parse_list, read_via
 
 TOP = ["curiosity", "listening", "follow_through", "storytelling", "humour"]
 KEYS = [s.key for s in STRENGTHS]

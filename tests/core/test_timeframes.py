@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.core.calendar_words import add_months, easter, parse_count
-from headway.core.smart import analyse_goal
-from headway.core.timeframes import find_timeframe, mask, parse_deadline
+from headway.core.dates import add_months
+from headway.core.smart.analysis import analyse_goal
+from headway.core.smart.calendar_words import easter, parse_count
+from headway.core.smart.timeframes import find_timeframe, mask, parse_deadline
 
 TODAY = dt.date(2026, 1, 15)  # a Thursday
 D = dt.date

@@ -4,7 +4,7 @@ import base64
 
 import pytest
 
-from headway.core import totp
+from headway.core.auth import totp
 
 # RFC 6238 Appendix B: the seeds are ASCII "1234567890" repeated to the hash's key length.
 SEED_SHA1 = base64.b32encode(b"12345678901234567890").decode()

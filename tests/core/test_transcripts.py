@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.core.transcripts import (
+from headway.core.review.transcripts import (
     MAX_BYTES,
     TranscriptError,
     decode,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.core.values import (
+from headway.core.assessments.values import (
     MAX_TOP,
     MIN_TOP,
     PILE_KEYS,
@@ -22,7 +22,7 @@ from headway.core.values import (
     parse_sort,
     score,
 )
-from headway.core.values_cards import CARDS, CARDS_BY_KEY
+from headway.core.assessments.values_cards import CARDS, CARDS_BY_KEY
 
 KEYS = [c.key for c in CARDS]
 

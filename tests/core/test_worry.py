@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headway.core.worry import reads_worried
+from headway.core.followup.worry import reads_worried
 
 
 @pytest.mark.parametrize(

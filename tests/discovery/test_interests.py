@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.urls import reverse
 
-from headway.core.riasec_inventory import PAGES, STATEMENTS
+from headway.core.assessments.riasec_inventory import PAGES, STATEMENTS
 from headway.discovery.kinds import interests
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import assessment_complete, assessment_start

@@ -3,7 +3,7 @@ result is ready and in the email when a coach suggests one."""
 
 from __future__ import annotations
 
-from headway.core.riasec_inventory import STATEMENTS
+from headway.core.assessments.riasec_inventory import STATEMENTS
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import assessment_assign, assessment_start
 from tests.discovery.test_interests import urls

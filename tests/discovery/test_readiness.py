@@ -11,7 +11,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from headway.core.readiness import SOURCE_KEYS, STATEMENT_KEYS
+from headway.core.assessments.readiness import SOURCE_KEYS, STATEMENT_KEYS
 from headway.discovery.kinds import readiness
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import assessment_complete, assessment_start

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import QueryDict
 from django.urls import reverse
 
-from headway.core.jsonresume import MAX_BYTES
+from headway.core.assessments.jsonresume import MAX_BYTES
 from headway.discovery.kinds import skills
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import assessment_complete, assessment_start

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.urls import reverse
 
-from headway.core.strengths import STRENGTHS
+from headway.core.assessments.strengths import STRENGTHS
 from headway.discovery.kinds import strengths
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import assessment_complete, assessment_start

@@ -10,7 +10,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.core.values_cards import CARDS, CARDS_BY_KEY
+from headway.core.assessments.values_cards import CARDS, CARDS_BY_KEY
 from headway.discovery.kinds import spec
 from headway.discovery.kinds.values import SPEC, _place, apply, context
 from headway.discovery.models import Assessment

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from headway.core.attention import EngagementFacts, attention_items
+from headway.core.followup.attention import EngagementFacts, attention_items
 from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus
 from headway.meetings.models import Session, SessionStatus

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from headway.core import offsite as core
+from headway.core.planning import offsite as core
 from headway.offsites.models import (
     Mode,
     Offsite,

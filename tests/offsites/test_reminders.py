@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from headway.core import reminders as core
+from headway.core.followup import reminders as core
 from headway.offsites.models import Mode, OffsiteCycle
 from headway.offsites.reminders import offsite_reminders
 from headway.offsites.services import cycle_of, offsite_start

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from headway.core import offsite as core
+from headway.core.dates import add_months
+from headway.core.planning import offsite as core
 from headway.discovery.services import journal_add, journal_set_sharing
 from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus
@@ -147,7 +148,7 @@ def test_completing_needs_insights_then_makes_priorities_and_schedules_the_next(
     assert done.status == OffsiteStatus.COMPLETED
     assert [p.text for p in done.priority_rows.all()] == ["Lead the refresh", "Find a mentor"]
     cycle = cycle_of(world.engagement)
-    assert cycle.next_on == core.add_months(timezone.localdate(), 4)
+    assert cycle.next_on == add_months(timezone.localdate(), 4)
     with pytest.raises(ValidationError, match="complete"):
         answers_save(offsite=done, by=world.client, texts={"proud": "late"})
     (event,) = offsite_events(world.client)

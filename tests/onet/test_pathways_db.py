@@ -243,7 +243,7 @@ def test_real_release_sanity(db):
     reason=f"no O*NET text release at {REAL} (set HEADWAY_ONET_DIR to the real one)",
 )
 def test_a_teacher_leaving_teaching_sees_routes_out_of_it(db):
-    from headway.core.pathways import Narrowing
+    from headway.core.occupations.pathways import Narrowing
     from headway.onet.importer import onet_import
 
     pathways.clear_cache()

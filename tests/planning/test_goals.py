@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from headway.core.smart import Finding, SmartCheck
+from headway.core.smart.analysis import Finding, SmartCheck
 from headway.engagements.models import EngagementStatus
 from headway.exploration.services import option_add
 from headway.planning import goal_common

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from headway.checkins.services import checkin_add
-from headway.core import reminders as core
-from headway.core.reminders import DueReminder
+from headway.core.followup import reminders as core
+from headway.core.followup.reminders import DueReminder
 from headway.engagements.models import EngagementStatus
 from headway.engagements.services import engagement_set_status
 from headway.meetings.session_services import session_cancel

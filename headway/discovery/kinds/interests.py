@@ -1,6 +1,6 @@
 """Interests: a RIASEC inventory of 60 everyday activities, scored into a Holland code.
 
-The activities, scale and scoring are in `headway.core.riasec_inventory`. The client rates
+The activities, scale and scoring are in `headway.core.assessments.riasec_inventory`. The client rates
 them in five pages of twelve (the steps "1" to "5"); every change autosaves. Finishing
 needs all but at most three answered (`MAX_UNANSWERED`), so one activity a person cannot
 picture does not block the result; the message on "Finish" says how many are left and on
@@ -36,7 +36,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from headway.core.riasec_inventory import (
+from headway.core.assessments.riasec_inventory import (
     DESCRIPTIONS,
     FLAT_SPREAD,
     LETTERS,

@@ -1,6 +1,6 @@
 """Readiness for change, in four steps: where the dissatisfaction comes from, the financial
 runway, time and responsibilities, and comfort with uncertainty. The result is a profile and
-the open questions it raises, never a verdict. The scoring is `headway.core.readiness`.
+the open questions it raises, never a verdict. The scoring is `headway.core.assessments.readiness`.
 
 Responses (every key optional while in progress; `score` says what is still missing):
 
@@ -55,7 +55,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from headway.core import readiness as core
+from headway.core.assessments import readiness as core
 from headway.discovery.kinds import KindSpec, Responses, Result
 from headway.discovery.models import Kind
 

@@ -1,5 +1,5 @@
 """Motivated skills: O*NET's 35 skills and the client's own, each rated on how well they do
-it and how they feel about using it; scored by headway.core.motivated_skills.
+it and how they feel about using it; scored by headway.core.assessments.motivated_skills.
 
 Responses (what the take page autosaves; the API may PUT the same shape)::
 
@@ -50,7 +50,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.urls import reverse
 
-from headway.core.motivated_skills import (
+from headway.core.assessments.motivated_skills import (
     ENJOYMENT,
     MIN_RATED,
     ONET_SKILL_IDS,

@@ -1,7 +1,7 @@
 """Strengths: rate 25 strengths, choose a top five, reflect on each, and add the results of
 outside instruments (CliftonStrengths, VIA) if the client has them.
 
-The strengths, themes and questions are in `headway.core.strengths`. Four steps, each a
+The strengths, themes and questions are in `headway.core.assessments.strengths`. Four steps, each a
 page: "rate" (every strength 1-5), "top" (choose five from those rated highest), "reflect"
 (one question per chosen strength, optional) and "outside" (optional pasted results), then
 Finish. Every change autosaves.
@@ -36,7 +36,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from headway.core.strengths import (
+from headway.core.assessments.strengths import (
     BY_KEY,
     RATING_SCALE,
     STRENGTHS,
@@ -51,7 +51,7 @@ from headway.core.strengths import (
     score_strengths,
     top_changes,
 )
-from headway.core.strengths_outside import LONGEST_TEXT, ViaEntry, parse_list, read_via
+from headway.core.assessments.strengths_outside import LONGEST_TEXT, ViaEntry, parse_list, read_via
 from headway.discovery.kinds import KindSpec, Responses, Result
 from headway.discovery.models import Kind
 

@@ -1,10 +1,10 @@
-"""The values card sort (kind "values"): the web side of headway.core.values.
+"""The values card sort (kind "values"): the web side of headway.core.assessments.values.
 
 Three steps, then the result: "sort" (every card into one of five piles), "rank" (5 to 10
 values from the top piles, most important first) and "honour" (how well the current role
 honours each ranked value, 1-5, with an optional answer to the card's question).
 
-Responses JSON, everything optional until scored (card keys: headway.core.values_cards):
+Responses JSON, everything optional until scored (card keys: headway.core.assessments.values_cards):
 
     {
       "piles": {"<card key>": "always" | "often" | "sometimes" | "seldom" | "never", ...},
@@ -42,8 +42,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from headway.core import values as core
-from headway.core.values_cards import CARDS, CARDS_BY_KEY, ValueCard
+from headway.core.assessments import values as core
+from headway.core.assessments.values_cards import CARDS, CARDS_BY_KEY, ValueCard
 from headway.discovery.kinds import KindSpec, Responses, Result
 from headway.discovery.models import Kind
 

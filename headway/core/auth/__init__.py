@@ -1,0 +1,1 @@
+"""Sign-in arithmetic: HOTP/TOTP codes for two-step login."""
