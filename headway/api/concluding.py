@@ -14,12 +14,19 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from headway.accounts.models import User
 from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.concluding.journey import celebration_of, insight_of, readiness_of
-from headway.concluding.models import EfficacyPhase, EfficacyRating, FollowUp, Insight
+from headway.concluding.models import (
+    EFFICACY,
+    FOLLOWUPS,
+    INSIGHTS,
+    EfficacyPhase,
+    EfficacyRating,
+    FollowUp,
+    Insight,
+)
 from headway.concluding.services import (
     efficacy_record,
     engagement_conclude,
@@ -31,7 +38,6 @@ from headway.concluding.services import (
     insights_save,
 )
 from headway.core.assessments.efficacy import SCALE
-from headway.engagements.models import Engagement
 
 router = Router(tags=["concluding"])
 
@@ -180,11 +186,6 @@ class FollowUpAnswerIn(Schema):
     next: str = ""
 
 
-def _client_only(engagement: Engagement, user: User, what: str) -> None:
-    if not engagement.is_client(user):
-        raise HttpError(403, f"{what} are the client's own: the coach reads them.")
-
-
 @router.get(
     "/engagements/{engagement_id}/self-efficacy",
     response={200: list[EfficacyOut], **READ},
@@ -205,7 +206,7 @@ def efficacy_add(
 ) -> Status[EfficacyOut]:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
-    _client_only(engagement, user, "Self-efficacy ratings")
+    engagement.require_client(user, EFFICACY)
     if payload.phase and payload.phase not in EfficacyPhase.values:
         raise HttpError(400, "The phase is start, middle or end.")
     rating = efficacy_record(
@@ -267,7 +268,7 @@ def insights(request: HttpRequest, engagement_id: int) -> InsightOut:
 def insights_put(request: HttpRequest, engagement_id: int, payload: InsightIn) -> InsightOut:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
-    _client_only(engagement, user, "Insights")
+    engagement.require_client(user, INSIGHTS)
     return InsightOut.of(insights_save(engagement=engagement, by=user, **payload.dict()))
 
 
@@ -312,7 +313,7 @@ def followups(request: HttpRequest, engagement_id: int) -> list[FollowUpOut]:
 def _followup(request: HttpRequest, engagement_id: int, followup_id: int) -> FollowUp:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
-    _client_only(engagement, user, "Follow-ups")
+    engagement.require_client(user, FOLLOWUPS)
     return get_object_or_404(FollowUp, pk=followup_id, engagement=engagement)
 
 

@@ -19,7 +19,7 @@ from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.core.planning.decision import Total
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.planning.decision_services import (
     DEFAULT_WEIGHT,
     criterion_help,
@@ -223,7 +223,7 @@ def _matrix(request: HttpRequest, engagement_id: int) -> DecisionMatrix:
 def _client_only(engagement: Engagement, request: HttpRequest) -> None:
     if not engagement.is_client(request_user(request)):
         raise HttpError(403, "The decision matrix is the client's: the coach reads it.")
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise HttpError(403, "This engagement is concluded: the matrix is kept as it was.")
 
 

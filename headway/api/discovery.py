@@ -26,7 +26,7 @@ from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut, PersonOut
 from headway.discovery.kinds import kind_module, spec
-from headway.discovery.models import Assessment, AssessmentStatus, Kind
+from headway.discovery.models import ASSESSMENTS, Assessment, AssessmentStatus, Kind
 from headway.discovery.services import (
     assessment_assign,
     assessment_complete,
@@ -34,7 +34,7 @@ from headway.discovery.services import (
     assessment_set_sharing,
     assessment_start,
 )
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 
 router = Router(tags=["self-discovery"])
 
@@ -99,13 +99,6 @@ def get_assessment(engagement: Engagement, user: User, kind: str, assessment_id:
     return assessment
 
 
-def _client_only(engagement: Engagement, user: User) -> None:
-    if not engagement.is_client(user):
-        raise HttpError(403, "Only the client takes their assessments.")
-    if engagement.status == EngagementStatus.CONCLUDED:
-        raise HttpError(403, "This engagement is concluded: its results are kept as they were.")
-
-
 def _shapes(kind: Kind) -> str:
     """The kind module's docstring: it documents the responses and result shapes."""
     return (import_module(kind_module(kind)).__doc__ or "").strip()
@@ -153,7 +146,7 @@ def _register(kind: Kind) -> None:
     def start(request: HttpRequest, engagement_id: int) -> Status[AssessmentOut]:
         user = request_user(request)
         engagement = get_engagement(user, engagement_id)
-        _client_only(engagement, user)
+        engagement.require_client_write(user, ASSESSMENTS)
         assessment = assessment_start(engagement=engagement, by=user, kind=kind)
         return Status(201, AssessmentOut.of(assessment, for_client=True))
 
@@ -182,7 +175,7 @@ def _register(kind: Kind) -> None:
         user = request_user(request)
         engagement = get_engagement(user, engagement_id)
         assessment = get_assessment(engagement, user, kind, assessment_id)
-        _client_only(engagement, user)
+        engagement.require_client_write(user, ASSESSMENTS)
         assessment_set_responses(assessment=assessment, by=user, responses=payload)
         return AssessmentOut.of(assessment, for_client=True)
 
@@ -197,7 +190,7 @@ def _register(kind: Kind) -> None:
         user = request_user(request)
         engagement = get_engagement(user, engagement_id)
         assessment = get_assessment(engagement, user, kind, assessment_id)
-        _client_only(engagement, user)
+        engagement.require_client_write(user, ASSESSMENTS)
         assessment_complete(assessment=assessment, by=user)
         return AssessmentOut.of(assessment, for_client=True)
 

@@ -16,8 +16,9 @@ from ninja.errors import HttpError
 from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut, PersonOut
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.exploration.models import (
+    BOARD,
     Comment,
     Experiment,
     ExperimentKind,
@@ -166,13 +167,6 @@ def get_option(engagement: Engagement, option_id: int) -> Option:
     return get_object_or_404(Option, pk=option_id, engagement=engagement)
 
 
-def _client_only(engagement: Engagement, request: HttpRequest) -> None:
-    if not engagement.is_client(request_user(request)):
-        raise HttpError(403, "The board is the client's: the coach reads it and comments.")
-    if engagement.status == EngagementStatus.CONCLUDED:
-        raise HttpError(403, "This engagement is concluded: the board is kept as it was.")
-
-
 @router.get(
     "/engagements/{engagement_id}/board",
     response={200: list[OptionOut], **READ},
@@ -191,7 +185,7 @@ def board(request: HttpRequest, engagement_id: int) -> list[OptionOut]:
 )
 def add_option(request: HttpRequest, engagement_id: int, payload: OptionIn) -> Status[OptionOut]:
     engagement = get_engagement(request_user(request), engagement_id)
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), BOARD)
     title = payload.title
     if payload.occupation_code:
         occupation = Occupation.objects.filter(code=payload.occupation_code).first()
@@ -227,7 +221,7 @@ def update_option(
 ) -> OptionOut:
     engagement = get_engagement(request_user(request), engagement_id)
     option = get_option(engagement, option_id)
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), BOARD)
     fields = {k: v for k, v in payload.dict().items() if v is not None}
     return OptionOut.of(option_update(option=option, by=request_user(request), fields=fields))
 
@@ -242,7 +236,7 @@ def add_interview(
 ) -> Status[InterviewOut]:
     engagement = get_engagement(request_user(request), engagement_id)
     option = get_option(engagement, option_id)
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), BOARD)
     if not payload.person.strip():
         raise HttpError(400, "Say who the conversation was with.")
     interview = interview_add(option=option, by=request_user(request), **payload.dict())
@@ -259,7 +253,7 @@ def add_experiment(
 ) -> Status[ExperimentOut]:
     engagement = get_engagement(request_user(request), engagement_id)
     option = get_option(engagement, option_id)
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), BOARD)
     if not payload.description.strip():
         raise HttpError(400, "Describe the experiment.")
     experiment = experiment_add(option=option, by=request_user(request), **payload.dict())

@@ -23,7 +23,7 @@ from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut, PersonOut
 from headway.core.planning.plan import plan_progress
 from headway.core.smart.analysis import SmartCheck, analyse_goal
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.exploration.models import Option
 from headway.planning.goal_common import ordered_steps, step_facts
 from headway.planning.goal_services import (
@@ -230,7 +230,7 @@ def get_goal(engagement: Engagement, goal_id: int) -> Goal:
 def _client_only(engagement: Engagement, request: HttpRequest) -> None:
     if not engagement.is_client(request_user(request)):
         raise HttpError(403, "Goals and plans are the client's: the coach reads them.")
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise HttpError(403, "This engagement is concluded: its goals are kept as they were.")
 
 

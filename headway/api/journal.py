@@ -14,19 +14,17 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from headway.accounts.models import User
 from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.discovery.journal_services import journal_patterns, patterns_as_dict
-from headway.discovery.models import Energy, JournalEntry
+from headway.discovery.models import JOURNAL, Energy, JournalEntry
 from headway.discovery.services import (
     journal_add,
     journal_delete,
     journal_set_sharing,
     journal_shared,
 )
-from headway.engagements.models import Engagement
 
 router = Router(tags=["energy journal"])
 
@@ -72,11 +70,6 @@ class JournalSharingOut(Schema):
     shared_with_coach: bool
 
 
-def _client_only(engagement: Engagement, user: User) -> None:
-    if not engagement.is_client(user):
-        raise HttpError(403, "The journal is the client's own: the coach sees shared patterns.")
-
-
 @router.get(
     "/engagements/{engagement_id}/journal",
     response={200: list[EntryOut], **READ},
@@ -85,7 +78,7 @@ def _client_only(engagement: Engagement, user: User) -> None:
 def entries(request: HttpRequest, engagement_id: int) -> list[EntryOut]:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
-    _client_only(engagement, user)
+    engagement.require_client(user, JOURNAL)
     return [EntryOut.of(e) for e in engagement.journal_entries.all()]  # type: ignore[attr-defined]
 
 
@@ -97,7 +90,7 @@ def entries(request: HttpRequest, engagement_id: int) -> list[EntryOut]:
 def add(request: HttpRequest, engagement_id: int, payload: EntryIn) -> Status[EntryOut]:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
-    _client_only(engagement, user)
+    engagement.require_client(user, JOURNAL)
     entry = journal_add(
         engagement=engagement,
         by=user,
@@ -118,7 +111,7 @@ def add(request: HttpRequest, engagement_id: int, payload: EntryIn) -> Status[En
 def delete(request: HttpRequest, engagement_id: int, entry_id: int) -> Status[None]:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
-    _client_only(engagement, user)
+    engagement.require_client(user, JOURNAL)
     entry = get_object_or_404(JournalEntry, pk=entry_id, engagement=engagement)
     entry.engagement = engagement
     journal_delete(entry=entry, by=user)
@@ -152,6 +145,6 @@ def sharing(
 ) -> JournalSharingOut:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
-    _client_only(engagement, user)
+    engagement.require_client(user, JOURNAL)
     journal_set_sharing(engagement=engagement, by=user, shared=payload.shared)
     return JournalSharingOut(shared_with_coach=journal_shared(engagement))

@@ -20,7 +20,7 @@ from headway.api.engagements import get_engagement
 from headway.api.goals import GoalOut, SmartCheckOut
 from headway.api.schemas import ErrorOut
 from headway.core.planning import offsite as core
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.offsites.models import Mode, Offsite, Priority, SharedResource
 from headway.offsites.resource_services import resource_mark
 from headway.offsites.services import (
@@ -236,7 +236,7 @@ def start(request: HttpRequest, engagement_id: int, payload: StartIn) -> Status[
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
     needs_coach = payload.mode == Mode.FACILITATED and engagement.is_self_guided
-    concluded = engagement.status == EngagementStatus.CONCLUDED
+    concluded = not engagement.is_open
     if not (concluded or needs_coach or may_start(engagement, user, payload.mode)):
         raise HttpError(403, "A self-guided offsite is the client's own to start.")
     offsite = offsite_start(engagement=engagement, by=user, mode=payload.mode)

@@ -29,6 +29,7 @@ from headway.api import (
     sessions,
 )
 from headway.api.auth import SessionAuth, TokenAuth
+from headway.engagements.models import ClientWriteRefused
 
 api = NinjaAPI(
     title="Headway API",
@@ -43,6 +44,12 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None}),
     auth=[TokenAuth(), SessionAuth()],
 )
+
+
+@api.exception_handler(ClientWriteRefused)
+def client_write_refused(request: HttpRequest, exc: ClientWriteRefused) -> HttpResponse:
+    """The client's own work, or a concluded engagement: refused, in the domain's words."""
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=403)
 
 
 @api.exception_handler(ValidationError)

@@ -9,9 +9,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from headway.crypto import EncryptedTextField
+from headway.engagements.models import ClientWork
 
 ENERGY_MIN = 1
 ENERGY_MAX = 10
+CHECKINS = ClientWork(
+    not_client="Check-ins are the client's own: the coach reads them.",
+    concluded="This engagement is concluded: its check-ins are kept as they were.",
+)
 
 
 class CheckIn(models.Model):

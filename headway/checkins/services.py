@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, CheckIn
+from headway.checkins.models import CHECKINS, ENERGY_MAX, ENERGY_MIN, CheckIn
 from headway.core.followup.signals import RECENT_DAYS, CheckInFacts, Signal, checkin_signals
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.goal_services import step_set_done
@@ -32,13 +32,6 @@ def open_steps(engagement: Engagement) -> QuerySet[Step]:
     )
 
 
-def _client_writes(engagement: Engagement, by: User) -> None:
-    if not engagement.is_client(by):
-        raise ValidationError("Check-ins are the client's own: the coach reads them.")
-    if engagement.status == EngagementStatus.CONCLUDED:
-        raise ValidationError("This engagement is concluded: its check-ins are kept as they were.")
-
-
 @transaction.atomic
 def checkin_add(
     *,
@@ -50,7 +43,7 @@ def checkin_add(
     win: str = "",
     steps: Sequence[Step] = (),
 ) -> CheckIn:
-    _client_writes(engagement, by)
+    engagement.require_client_write(by, CHECKINS)
     if not ENERGY_MIN <= energy <= ENERGY_MAX:
         raise ValidationError(f"Energy is a number from {ENERGY_MIN} to {ENERGY_MAX}.")
     texts = {"progress": progress, "obstacles": obstacles, "win": win}

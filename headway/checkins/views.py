@@ -19,20 +19,12 @@ from headway.checkins.services import (
     open_steps,
 )
 from headway.engagements.access import current_user, get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
 
 HISTORY = 30  # check-ins listed on the page
 SPARK_POINTS = 12  # the sparkline shows the most recent ones
 SPARK_WIDTH = 240
 SPARK_HEIGHT = 48
 SPARK_PAD = 4
-
-
-def _may_write(engagement: Engagement, request: HttpRequest) -> bool:
-    return (
-        engagement.is_client(current_user(request))
-        and engagement.status != EngagementStatus.CONCLUDED
-    )
 
 
 def _sparkline(energies: list[int]) -> dict[str, Any] | None:
@@ -59,7 +51,7 @@ def _sparkline(energies: list[int]) -> dict[str, Any] | None:
 def checkins(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
     user = current_user(request)
-    can_write = _may_write(engagement, request)
+    can_write = engagement.client_may_write(current_user(request))
     steps = open_steps(engagement)
     form = CheckInForm(request.POST or None, steps=steps)
     if request.method == "POST":
@@ -94,8 +86,8 @@ def checkins(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "is_client": engagement.is_client(user),
         "can_write": can_write,
-        "can_reply": engagement.status != EngagementStatus.CONCLUDED,
-        "concluded": engagement.status == EngagementStatus.CONCLUDED,
+        "can_reply": engagement.is_open,
+        "concluded": not engagement.is_open,
         "history": history,
         "spark": _sparkline(recent),
         "signals": engagement_signals(engagement) if is_coach else (),

@@ -12,9 +12,16 @@ from django.utils import timezone
 
 from headway.core.assessments.efficacy import PHASE_LABELS, Phase
 from headway.crypto import EncryptedTextField
+from headway.engagements.models import ClientWork
 
 ENERGY_MIN = 1
 ENERGY_MAX = 10
+# What a client writes in concluding stays theirs to add to after the engagement ends.
+EFFICACY = ClientWork(
+    not_client="Self-efficacy ratings are the client's own: the coach reads them."
+)
+INSIGHTS = ClientWork(not_client="Insights are the client's own: the coach reads them.")
+FOLLOWUPS = ClientWork(not_client="Follow-ups are the client's own: the coach reads them.")
 
 
 class EfficacyPhase(models.TextChoices):

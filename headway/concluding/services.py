@@ -12,8 +12,11 @@ from django.utils import timezone
 
 from headway.accounts.models import User
 from headway.concluding.models import (
+    EFFICACY,
     ENERGY_MAX,
     ENERGY_MIN,
+    FOLLOWUPS,
+    INSIGHTS,
     Conclusion,
     EfficacyPhase,
     EfficacyRating,
@@ -34,11 +37,6 @@ from headway.engagements.models import Engagement, EngagementStatus
 from headway.engagements.services import engagement_set_status
 
 MAX_TEXT = 4000
-
-
-def _client_only(engagement: Engagement, by: User, what: str) -> None:
-    if not engagement.is_client(by):
-        raise ValidationError(f"{what} are the client's own: the coach reads them.")
 
 
 def _texts(**texts: str) -> dict[str, str]:
@@ -65,8 +63,8 @@ def efficacy_record(
     from_concluding: bool = False,
 ) -> EfficacyRating:
     """The client rates the scale; without a phase, the suggested one is recorded."""
-    _client_only(engagement, by, "Self-efficacy ratings")
-    if engagement.status == EngagementStatus.CONCLUDED:
+    engagement.require_client(by, EFFICACY)
+    if not engagement.is_open:
         raise ValidationError("This engagement is concluded: its ratings are kept as they were.")
     phase = phase or suggested_phase(engagement, from_concluding=from_concluding)
     if phase not in EfficacyPhase.values:
@@ -103,7 +101,7 @@ def insights_save(
     satisfaction_now: int | None = None,
 ) -> Insight:
     """Before or after the conclusion: the words are the client's, whenever they come."""
-    _client_only(engagement, by, "Insights")
+    engagement.require_client(by, INSIGHTS)
     if satisfaction_now is not None and not 1 <= satisfaction_now <= 10:
         raise ValidationError("Satisfaction is a number from 1 to 10.")
     fields = _texts(learned=learned, changed=changed, network=network)
@@ -127,7 +125,7 @@ def engagement_conclude(*, engagement: Engagement, by: User, reflection: str = "
         raise ValidationError(
             "The coach concludes a coached engagement; a self-guided journey is its client's own."
         )
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         on = timezone.localdate(engagement.concluded_at) if engagement.concluded_at else None
         when = f" on {on:%-d %B %Y}" if on else ""
         raise ValidationError(f"This engagement was already concluded{when}.")
@@ -160,7 +158,7 @@ def followups_offer(*, engagement: Engagement) -> list[FollowUp]:
     """The 3, 6 and 12-month follow-ups of a concluded engagement, created once.
 
     Idempotent, so that an engagement concluded from the status form gets them too."""
-    if engagement.status != EngagementStatus.CONCLUDED or engagement.concluded_at is None:
+    if engagement.is_open or engagement.concluded_at is None:
         return []
     concluded_on = timezone.localdate(engagement.concluded_at)
     for months, due_on in followup_schedule(concluded_on):
@@ -172,7 +170,7 @@ def followups_offer(*, engagement: Engagement) -> list[FollowUp]:
 
 @transaction.atomic
 def followup_set_declined(*, followup: FollowUp, by: User, declined: bool) -> FollowUp:
-    _client_only(followup.engagement, by, "Follow-ups")
+    followup.engagement.require_client(by, FOLLOWUPS)
     if followup.answered_at is not None:
         raise ValidationError("This follow-up is already answered.")
     followup.declined_at = timezone.now() if declined else None
@@ -204,7 +202,7 @@ def followup_answer(
     happened: str = "",
     next: str = "",  # noqa: A002 - the form's own word
 ) -> FollowUp:
-    _client_only(followup.engagement, by, "Follow-ups")
+    followup.engagement.require_client(by, FOLLOWUPS)
     if followup.answered_at is not None:
         raise ValidationError("This follow-up is already answered: thank you.")
     if followup.declined_at is not None:

@@ -31,7 +31,7 @@ from headway.concluding.services import (
 )
 from headway.core.assessments.efficacy import RATING_MAX, SCALE
 from headway.engagements.access import current_user, get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 
 
 def _base(request: HttpRequest, engagement: Engagement) -> dict[str, Any]:
@@ -41,7 +41,7 @@ def _base(request: HttpRequest, engagement: Engagement) -> dict[str, Any]:
         "e": engagement,
         "is_client": is_client,
         "is_coach": engagement.is_coach(user),
-        "concluded": engagement.status == EngagementStatus.CONCLUDED,
+        "concluded": not engagement.is_open,
         "nav": "journey" if is_client else "dashboard",
     }
 
@@ -74,7 +74,7 @@ def readiness(request: HttpRequest, pk: int) -> HttpResponse:
         "scale_max": RATING_MAX,
         "insight": insight_of(engagement),
         "form": form,
-        "can_conclude": can_conclude and engagement.status != EngagementStatus.CONCLUDED,
+        "can_conclude": can_conclude and engagement.is_open,
     }
     return render(request, "concluding/readiness.html", context)
 
@@ -89,7 +89,7 @@ def efficacy(request: HttpRequest, pk: int) -> HttpResponse:
     )
     initial = {"phase": suggested_phase(engagement, from_concluding=from_concluding)}
     form = EfficacyForm(request.POST or None, initial=initial)
-    may_write = engagement.is_client(user) and engagement.status != EngagementStatus.CONCLUDED
+    may_write = engagement.client_may_write(user)
     if request.method == "POST":
         if not engagement.is_client(user):
             raise PermissionDenied("The scale is the client's own.")

@@ -18,7 +18,7 @@ from headway.core.assessments import energy
 from headway.discovery.access import get_journal_entry
 from headway.discovery.journal_forms import JournalEntryForm
 from headway.discovery.journal_services import journal_activities, journal_patterns
-from headway.discovery.models import JournalEntry
+from headway.discovery.models import JOURNAL, JournalEntry
 from headway.discovery.services import (
     journal_add,
     journal_delete,
@@ -26,16 +26,9 @@ from headway.discovery.services import (
     journal_shared,
 )
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 
 RECENT = 30  # entries listed on the page; the patterns use them all
-
-
-def _may_write(engagement: Engagement, request: HttpRequest) -> bool:
-    return (
-        engagement.is_client(current_user(request))
-        and engagement.status != EngagementStatus.CONCLUDED
-    )
 
 
 def _signed(value: float) -> str:
@@ -78,7 +71,7 @@ def _live_context(engagement: Engagement, request: HttpRequest) -> dict[str, Any
     return {
         "e": engagement,
         "is_client": True,
-        "can_write": _may_write(engagement, request),
+        "can_write": engagement.client_may_write(current_user(request)),
         "entries": entries[:RECENT],
         "entry_count": entries.count(),
         "activities": journal_activities(engagement),
@@ -92,8 +85,7 @@ def journal(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     form = JournalEntryForm(request.POST or None)
     if request.method == "POST":
-        if not _may_write(engagement, request):
-            raise PermissionDenied("The journal is the client's own.")
+        engagement.require_client_write(user, JOURNAL)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -130,8 +122,7 @@ def journal(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def journal_delete_view(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     """A confirm step first (GET), then the delete (POST): an entry is gone for good."""
     entry: JournalEntry = get_journal_entry(request, pk, entry_pk)
-    if not _may_write(entry.engagement, request):
-        raise PermissionDenied("This journal is read-only now.")
+    entry.engagement.require_client_write(current_user(request), JOURNAL)
     if request.method == "POST":
         journal_delete(entry=entry, by=current_user(request))
         messages.success(request, f"Deleted “{entry.activity}” from your journal.")

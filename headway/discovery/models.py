@@ -14,6 +14,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.crypto import EncryptedTextField
+from headway.engagements.models import ClientWork
+
+# Self-discovery is the client's own work; the coach assigns, reads what is shared, and asks.
+ASSESSMENTS = ClientWork(
+    not_client="Only the client takes their assessments.",
+    concluded="This engagement is concluded: its results are kept as they were.",
+)
+JOURNAL = ClientWork(
+    not_client="The journal is the client's own: the coach sees shared patterns.",
+    concluded="This engagement is concluded: the journal is kept as it was.",
+)
 
 
 class Kind(models.TextChoices):

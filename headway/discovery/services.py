@@ -14,20 +14,16 @@ from django.utils import timezone
 from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User
 from headway.discovery.kinds import spec
-from headway.discovery.models import Assessment, Energy, JournalEntry, JournalSharing, Kind
-from headway.engagements.models import Engagement, EngagementStatus
-
-
-def _open_engagement(engagement: Engagement) -> None:
-    if engagement.status == EngagementStatus.CONCLUDED:
-        raise ValidationError("This engagement is concluded: its results are kept as they were.")
-
-
-def _client_only(engagement: Engagement, by: User) -> None:
-    # Self-discovery is the client's own work; the coach assigns, reads and asks.
-    if not engagement.is_client(by):
-        raise ValidationError("Only the client takes an assessment.")
-    _open_engagement(engagement)
+from headway.discovery.models import (
+    ASSESSMENTS,
+    JOURNAL,
+    Assessment,
+    Energy,
+    JournalEntry,
+    JournalSharing,
+    Kind,
+)
+from headway.engagements.models import Engagement
 
 
 @transaction.atomic
@@ -44,7 +40,8 @@ def assessment_assign(
     An open one of the same kind gets the new due date rather than a second copy."""
     if not engagement.is_coach(by):
         raise ValidationError("Only the coach of this engagement assigns assessments.")
-    _open_engagement(engagement)
+    if not engagement.is_open:
+        raise ValidationError(ASSESSMENTS.concluded)
     kind = Kind(kind)
     if due_on is not None and due_on < timezone.localdate():
         raise ValidationError("Choose a due date from today on.")
@@ -87,7 +84,7 @@ def _tell_client(assessment: Assessment, coach: User) -> None:
 @transaction.atomic
 def assessment_start(*, engagement: Engagement, by: User, kind: str) -> Assessment:
     """The open assessment of this kind (assigned or half done), or a new one: a retake."""
-    _client_only(engagement, by)
+    engagement.require_client_write(by, ASSESSMENTS)
     kind = Kind(kind)
     existing = engagement.assessments.open().of_kind(kind).first()  # type: ignore[attr-defined]
     if existing is not None:
@@ -102,7 +99,7 @@ def assessment_start(*, engagement: Engagement, by: User, kind: str) -> Assessme
 
 
 def _writable(assessment: Assessment, by: User) -> None:
-    _client_only(assessment.engagement, by)
+    assessment.engagement.require_client_write(by, ASSESSMENTS)
     if assessment.is_completed:
         raise ValidationError("This result is complete. Start a retake to answer again.")
 
@@ -180,7 +177,7 @@ def journal_add(
     note: str = "",
     occurred_on: dt.date | None = None,
 ) -> JournalEntry:
-    _client_only(engagement, by)
+    engagement.require_client_write(by, JOURNAL)
     activity = activity.strip()
     if not activity:
         raise ValidationError("Say in a few words what you did.")
@@ -205,7 +202,7 @@ def journal_add(
 
 @transaction.atomic
 def journal_delete(*, entry: JournalEntry, by: User) -> None:
-    _client_only(entry.engagement, by)
+    entry.engagement.require_client_write(by, JOURNAL)
     entry.delete()
 
 

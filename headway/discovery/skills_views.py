@@ -37,7 +37,6 @@ from headway.discovery.kinds.skills import (
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import assessment_set_responses
 from headway.engagements.access import current_user
-from headway.engagements.models import EngagementStatus
 from headway.onet.forms import SKILL_GROUPS
 from headway.onet.models import Release
 from headway.onet.pathways import NoOnetData, pathway_index
@@ -67,10 +66,7 @@ def _assessment(request: HttpRequest, pk: int, apk: int) -> Assessment:
     """The client's own open skills assessment; the coach never edits it."""
     assessment = get_assessment(request, pk, Kind.SKILLS, apk)
     engagement = assessment.engagement
-    if (
-        not engagement.is_client(current_user(request))
-        or engagement.status == EngagementStatus.CONCLUDED
-    ):
+    if not engagement.client_may_write(current_user(request)):
         raise PermissionDenied("Only the client takes their assessments.")
     return assessment
 

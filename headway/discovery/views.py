@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from headway.discovery.access import get_assessment, get_kind
 from headway.discovery.forms import AssignForm
 from headway.discovery.kinds import KindSpec, spec, specs
-from headway.discovery.models import Assessment, Kind
+from headway.discovery.models import ASSESSMENTS, Assessment, Kind
 from headway.discovery.services import (
     assessment_assign,
     assessment_complete,
@@ -32,7 +32,7 @@ from headway.discovery.services import (
     assessment_start,
 )
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 
 
 @dataclass(frozen=True)
@@ -49,19 +49,6 @@ class KindRow:
         return self.spec.headline(self.latest.result or {}) if self.latest else ""
 
 
-def _is_client(engagement: Engagement, request: HttpRequest) -> bool:
-    return engagement.is_client(current_user(request))
-
-
-def _may_write(engagement: Engagement, request: HttpRequest) -> bool:
-    return _is_client(engagement, request) and engagement.status != EngagementStatus.CONCLUDED
-
-
-def _refuse_unless_client(engagement: Engagement, request: HttpRequest) -> None:
-    if not _may_write(engagement, request):
-        raise PermissionDenied("Only the client takes their assessments.")
-
-
 def kind_rows(engagement: Engagement, *, for_client: bool) -> list[KindRow]:
     everything = list(engagement.assessments.all())  # type: ignore[attr-defined]
     rows = []
@@ -76,7 +63,7 @@ def kind_rows(engagement: Engagement, *, for_client: bool) -> list[KindRow]:
 @login_required
 def discovery_home(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
-    is_client = _is_client(engagement, request)
+    is_client = engagement.is_client(current_user(request))
     return render(
         request,
         "discovery/home.html",
@@ -84,7 +71,7 @@ def discovery_home(request: HttpRequest, pk: int) -> HttpResponse:
             "e": engagement,
             "rows": kind_rows(engagement, for_client=is_client),
             "is_client": is_client,
-            "can_write": _may_write(engagement, request),
+            "can_write": engagement.client_may_write(current_user(request)),
             "assign_form": None if is_client else AssignForm(),
         },
     )
@@ -124,12 +111,12 @@ def discovery_kind(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     engagement = get_engagement(request, pk)
     kind_spec = spec(get_kind(kind))
     if request.method == "POST":
-        _refuse_unless_client(engagement, request)
+        engagement.require_client_write(current_user(request), ASSESSMENTS)
         assessment = assessment_start(
             engagement=engagement, by=current_user(request), kind=kind_spec.kind
         )
         return redirect(assessment)
-    is_client = _is_client(engagement, request)
+    is_client = engagement.is_client(current_user(request))
     done = engagement.assessments.completed().of_kind(kind_spec.kind)  # type: ignore[attr-defined]
     if not is_client:
         done = done.filter(shared_with_coach=True)
@@ -152,7 +139,7 @@ def discovery_kind(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             "open": engagement.assessments.open().of_kind(kind_spec.kind).first()  # type: ignore[attr-defined]
             if is_client
             else None,
-            "can_write": _may_write(engagement, request),
+            "can_write": engagement.client_may_write(current_user(request)),
         },
     )
 
@@ -188,12 +175,11 @@ def assessment_view(request: HttpRequest, pk: int, kind: str, apk: int) -> HttpR
                 "e": engagement,
                 "spec": spec(assessment.kind),
                 "result": assessment.result,
-                "is_client": _is_client(engagement, request),
-                "can_reply": engagement.status != EngagementStatus.CONCLUDED,
+                "is_client": engagement.is_client(current_user(request)),
+                "can_reply": engagement.is_open,
             },
         )
-    if not _may_write(engagement, request):
-        raise PermissionDenied("This engagement is concluded.")
+    engagement.require_client_write(current_user(request), ASSESSMENTS)
     return render(
         request, "discovery/take.html", _take_context(assessment, request.GET.get("step", ""))
     )
@@ -210,7 +196,7 @@ def assessment_save_view(request: HtmxHttpRequest, pk: int, kind: str, apk: int)
     """Every change autosaves here (htmx); without JavaScript the form posts here too and
     `goto` names the step to show next."""
     assessment = get_assessment(request, pk, kind, apk)
-    _refuse_unless_client(assessment.engagement, request)
+    assessment.engagement.require_client_write(current_user(request), ASSESSMENTS)
     goto = request.POST.get("goto", request.POST.get("step", ""))
     try:
         assessment_save(
@@ -238,7 +224,7 @@ def assessment_complete_view(request: HttpRequest, pk: int, kind: str, apk: int)
     """Save what the last form carried, then score; if something is missing, say what and keep
     everything entered so far."""
     assessment = get_assessment(request, pk, kind, apk)
-    _refuse_unless_client(assessment.engagement, request)
+    assessment.engagement.require_client_write(current_user(request), ASSESSMENTS)
     user = current_user(request)
     step = request.POST.get("step", "")
     try:
@@ -255,7 +241,7 @@ def assessment_complete_view(request: HttpRequest, pk: int, kind: str, apk: int)
 @require_POST
 def assessment_share_view(request: HttpRequest, pk: int, kind: str, apk: int) -> HttpResponse:
     assessment = get_assessment(request, pk, kind, apk)
-    if not _is_client(assessment.engagement, request):
+    if not assessment.engagement.is_client(current_user(request)):
         raise PermissionDenied("Only the client decides who sees their results.")
     shared = request.POST.get("shared") == "1"
     assessment_set_sharing(assessment=assessment, by=current_user(request), shared=shared)
@@ -270,7 +256,7 @@ def assessment_share_view(request: HttpRequest, pk: int, kind: str, apk: int) ->
 @require_POST
 def assessment_discard_view(request: HttpRequest, pk: int, kind: str, apk: int) -> HttpResponse:
     assessment = get_assessment(request, pk, kind, apk)
-    _refuse_unless_client(assessment.engagement, request)
+    assessment.engagement.require_client_write(current_user(request), ASSESSMENTS)
     try:
         assessment_discard(assessment=assessment, by=current_user(request))
     except ValidationError as exc:

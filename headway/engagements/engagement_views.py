@@ -122,10 +122,8 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "checklist": [(i, item, i in done) for i, item in enumerate(view_stage.exit_checklist)],
         "tools": _tools(engagement, view_stage),
         "next_stage": engagement.stage.next_stage(),
-        "can_edit_answers": engagement.is_client(user)
-        and engagement.status != EngagementStatus.CONCLUDED,
-        "can_move": engagement.can_move_stage(user)
-        and engagement.status != EngagementStatus.CONCLUDED,
+        "can_edit_answers": engagement.client_may_write(user),
+        "can_move": engagement.can_move_stage(user) and engagement.is_open,
         "intake": Intake.objects.filter(engagement=engagement).first(),
         "current_agreement": current_agreement,
         "acceptance": acceptance,
@@ -210,7 +208,7 @@ def _asks_context(request: HttpRequest, questions: list) -> dict[str, object]:
 def _client_or_403(engagement: Engagement, request: HttpRequest) -> None:
     if not engagement.is_client(current_user(request)):
         raise PermissionDenied("Only the client writes the answers.")
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise PermissionDenied("This engagement is concluded.")
 
 

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -23,6 +25,22 @@ class EngagementStatus(models.TextChoices):
     ACTIVE = "active", "Active"
     PAUSED = "paused", "Paused"
     CONCLUDED = "concluded", "Concluded"
+
+
+@dataclass(frozen=True)
+class ClientWork:
+    """How one domain words its refusals of a write to the client's own work."""
+
+    not_client: str
+    concluded: str = "This engagement is concluded: it is kept as it was."
+
+
+class ClientWriteRefused(ValidationError, PermissionDenied):
+    """Someone other than the client changed the client's own work, or it was concluded.
+
+    Both at once on purpose: a service's callers show it like any refused change (a
+    ValidationError), and a view or API handler that lets it through answers 403.
+    """
 
 
 class EngagementQuerySet(models.QuerySet["Engagement"]):
@@ -118,6 +136,26 @@ class Engagement(models.Model):
 
     def is_client(self, user: Any) -> bool:
         return self.client_id is not None and self.client_id == user.pk
+
+    @property
+    def is_open(self) -> bool:
+        """Not concluded: the work in it can still change."""
+        return self.status != EngagementStatus.CONCLUDED
+
+    def client_may_write(self, user: Any) -> bool:
+        """The rule that protects the client's work: only they change it, and only while open."""
+        return self.is_client(user) and self.is_open
+
+    def require_client(self, user: Any, work: ClientWork) -> None:
+        """Refuse anyone but the client (for what stays theirs after the engagement ends)."""
+        if not self.is_client(user):
+            raise ClientWriteRefused(work.not_client)
+
+    def require_client_write(self, user: Any, work: ClientWork) -> None:
+        """Refuse anyone but the client, and everyone once the engagement is concluded."""
+        self.require_client(user, work)
+        if not self.is_open:
+            raise ClientWriteRefused(work.concluded)
 
     def can_move_stage(self, user: Any) -> bool:
         # The coach leads the stage in a coached engagement; a self-guided client leads their own.

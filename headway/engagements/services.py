@@ -29,7 +29,7 @@ from headway.practices.models import Agreement, MemberRole, Membership
 
 
 def _refuse_if_concluded(engagement: Engagement) -> None:
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise ValidationError("This engagement is concluded: it is kept as it was.")
 
 
@@ -282,7 +282,7 @@ def engagement_move_stage(
         raise ValidationError("That stage belongs to another coaching model.")
     if not force and (by is None or not engagement.can_move_stage(by)):
         raise ValidationError("Only the coach moves the stage of this engagement.")
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise ValidationError("This engagement is concluded.")
     if to_stage.pk == engagement.stage_id:
         raise ValidationError("The engagement is already at that stage.")
@@ -401,7 +401,7 @@ def engagement_handover(
         or not Membership.objects.filter(practice=practice, user=by, role=MemberRole.OWNER).exists()
     ):
         raise ValidationError("Only the practice owner hands a client over to another coach.")
-    if locked.status == EngagementStatus.CONCLUDED:
+    if not locked.is_open:
         raise ValidationError("This engagement is concluded: there is no coaching to hand over.")
     if not Membership.objects.filter(practice=practice, user=to_coach).exists():
         raise ValidationError(f"{to_coach.name} is not a coach of {practice.name}.")

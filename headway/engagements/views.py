@@ -133,7 +133,7 @@ def journey(request: HttpRequest) -> HttpResponse:
     engagements = list(
         Engagement.objects.of_client(user).select_related("coach", "stage", "model_version__model")
     )
-    open_ones = [e for e in engagements if e.status != EngagementStatus.CONCLUDED]
+    open_ones = [e for e in engagements if e.is_open]
     if len(open_ones) == 1 and request.GET.get("all") != "1":
         return redirect("engagement_detail", open_ones[0].pk)
     models = CoachingModel.objects.builtin().order_by("name")

@@ -7,7 +7,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from headway.engagements.models import ClientWork
+
 MAX_ACTIVE_OPTIONS = 5  # exploring works best with a handful: more spreads the client thin
+
+
+# The board is the client's own thinking; the coach reads it and comments.
+BOARD = ClientWork(
+    not_client="The board is the client's: the coach reads it and comments.",
+    concluded="This engagement is concluded: the board is kept as it was.",
+)
 
 
 class OptionQuerySet(models.QuerySet["Option"]):

@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.exploration.models import (
+    BOARD,
     MAX_ACTIVE_OPTIONS,
     Comment,
     Experiment,
@@ -17,19 +18,11 @@ from headway.exploration.models import (
 )
 
 
-def _client_writes(engagement: Engagement, by: User) -> None:
-    # The board is the client's own thinking; the coach reads it and comments.
-    if not engagement.is_client(by):
-        raise ValidationError("Only the client changes the exploration board.")
-    if engagement.status == EngagementStatus.CONCLUDED:
-        raise ValidationError("This engagement is concluded: the board is kept as it was.")
-
-
 @transaction.atomic
 def option_add(
     *, engagement: Engagement, by: User, title: str, occupation_code: str = ""
 ) -> Option:
-    _client_writes(engagement, by)
+    engagement.require_client_write(by, BOARD)
     title = title.strip()
     if not title:
         raise ValidationError("Name the option, for example “Start my own business”.")
@@ -50,7 +43,7 @@ def option_add(
 
 @transaction.atomic
 def option_update(*, option: Option, by: User, fields: dict[str, Any]) -> Option:
-    _client_writes(option.engagement, by)
+    option.engagement.require_client_write(by, BOARD)
     allowed = {*Option.RESEARCH_FIELDS, "resonates", "concerns"}
     for name, value in fields.items():
         if name not in allowed:
@@ -63,7 +56,7 @@ def option_update(*, option: Option, by: User, fields: dict[str, Any]) -> Option
 
 @transaction.atomic
 def option_set_aside(*, option: Option, by: User, reason: str = "") -> None:
-    _client_writes(option.engagement, by)
+    option.engagement.require_client_write(by, BOARD)
     option.set_aside_at = timezone.now()
     option.set_aside_reason = reason.strip()
     option.save(update_fields=["set_aside_at", "set_aside_reason"])
@@ -71,7 +64,7 @@ def option_set_aside(*, option: Option, by: User, reason: str = "") -> None:
 
 @transaction.atomic
 def option_restore(*, option: Option, by: User) -> None:
-    _client_writes(option.engagement, by)
+    option.engagement.require_client_write(by, BOARD)
     if option.engagement.options.active().count() >= MAX_ACTIVE_OPTIONS:  # type: ignore[attr-defined]
         raise ValidationError("Your board is full: set another option aside first.")
     option.set_aside_at = None
@@ -80,7 +73,7 @@ def option_restore(*, option: Option, by: User) -> None:
 
 @transaction.atomic
 def interview_add(*, option: Option, by: User, **fields: Any) -> InformationalInterview:
-    _client_writes(option.engagement, by)
+    option.engagement.require_client_write(by, BOARD)
     interview = InformationalInterview.objects.create(option=option, **fields)
     option.engagement.touch()
     return interview
@@ -88,7 +81,7 @@ def interview_add(*, option: Option, by: User, **fields: Any) -> InformationalIn
 
 @transaction.atomic
 def experiment_add(*, option: Option, by: User, **fields: Any) -> Experiment:
-    _client_writes(option.engagement, by)
+    option.engagement.require_client_write(by, BOARD)
     starts, ends = fields.get("starts_on"), fields.get("ends_on")
     if starts and ends and ends < starts:
         raise ValidationError("The end date comes before the start date.")

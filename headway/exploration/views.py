@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from headway.accounts.http import safe_next
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
 from headway.exploration.forms import (
     AddOptionForm,
     CommentForm,
@@ -20,7 +19,7 @@ from headway.exploration.forms import (
     InterviewForm,
     ResearchForm,
 )
-from headway.exploration.models import MAX_ACTIVE_OPTIONS, Option
+from headway.exploration.models import BOARD, MAX_ACTIVE_OPTIONS, Option
 from headway.exploration.services import (
     comment_add,
     experiment_add,
@@ -41,24 +40,12 @@ def get_option(request: HttpRequest, pk: int, option_pk: int) -> Option:
     return option
 
 
-def _may_write(engagement: Engagement, request: HttpRequest) -> bool:
-    return (
-        engagement.is_client(current_user(request))
-        and engagement.status != EngagementStatus.CONCLUDED
-    )
-
-
-def _refuse_unless_writer(engagement: Engagement, request: HttpRequest) -> None:
-    if not _may_write(engagement, request):
-        raise PermissionDenied("The board is the client's: the coach reads it and comments.")
-
-
 @login_required
 def board(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
     form = AddOptionForm(request.POST or None)
     if request.method == "POST":
-        _refuse_unless_writer(engagement, request)
+        engagement.require_client_write(current_user(request), BOARD)
         if form.is_valid():
             try:
                 option = option_add(
@@ -81,7 +68,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
             "active": active,
             "set_aside": [o for o in options if o.set_aside_at is not None],
             "form": form,
-            "can_write": _may_write(engagement, request),
+            "can_write": engagement.client_may_write(current_user(request)),
             "room": MAX_ACTIVE_OPTIONS - len(active),
             "max_options": MAX_ACTIVE_OPTIONS,
             "nav": "dashboard" if engagement.is_coach(current_user(request)) else "journey",
@@ -93,7 +80,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def board_add_occupation(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
-    _refuse_unless_writer(engagement, request)
+    engagement.require_client_write(current_user(request), BOARD)
     occupation = get_object_or_404(Occupation, code=request.POST.get("code", ""))
     try:
         option = option_add(
@@ -128,7 +115,7 @@ def board_option(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
     engagement = option.engagement
     research = ResearchForm(request.POST or None, instance=option)
     if request.method == "POST":
-        _refuse_unless_writer(engagement, request)
+        engagement.require_client_write(current_user(request), BOARD)
         if research.is_valid():
             option_update(option=option, by=current_user(request), fields=research.cleaned_data)
             messages.success(request, "Your notes are saved.")
@@ -144,7 +131,7 @@ def _render_option(request: HttpRequest, option: Option, **forms: object) -> Htt
         "occupation": Occupation.objects.filter(code=option.occupation_code).first()
         if option.occupation_code
         else None,
-        "can_write": _may_write(engagement, request),
+        "can_write": engagement.client_may_write(current_user(request)),
         "research": ResearchForm(instance=option),
         "interview_form": InterviewForm(),
         "experiment_form": ExperimentForm(),
@@ -159,7 +146,7 @@ def _render_option(request: HttpRequest, option: Option, **forms: object) -> Htt
 @require_POST
 def option_interview(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
     option = get_option(request, pk, option_pk)
-    _refuse_unless_writer(option.engagement, request)
+    option.engagement.require_client_write(current_user(request), BOARD)
     form = InterviewForm(request.POST)
     if form.is_valid():
         interview_add(option=option, by=current_user(request), **form.cleaned_data)
@@ -172,7 +159,7 @@ def option_interview(request: HttpRequest, pk: int, option_pk: int) -> HttpRespo
 @require_POST
 def option_experiment(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
     option = get_option(request, pk, option_pk)
-    _refuse_unless_writer(option.engagement, request)
+    option.engagement.require_client_write(current_user(request), BOARD)
     form = ExperimentForm(request.POST)
     if form.is_valid():
         try:
@@ -204,7 +191,7 @@ def option_comment(request: HttpRequest, pk: int, option_pk: int) -> HttpRespons
 @require_POST
 def option_set_aside_view(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
     option = get_option(request, pk, option_pk)
-    _refuse_unless_writer(option.engagement, request)
+    option.engagement.require_client_write(current_user(request), BOARD)
     try:
         if request.POST.get("restore"):
             option_restore(option=option, by=current_user(request))

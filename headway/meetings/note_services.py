@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.meetings.models import NoteKind, NoteRead, Session, SessionNote
 
 MAX_TEXT = 20_000
@@ -32,7 +32,7 @@ def _clean(kind: str, text: str) -> tuple[str, str]:
 
 
 def _open(engagement: Engagement) -> None:
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise ValidationError("This engagement is concluded: its notes are kept as they were.")
 
 

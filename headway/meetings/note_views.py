@@ -16,7 +16,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from headway.engagements.access import current_user, get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.meetings.brief import previous_session, session_brief
 from headway.meetings.models import NoteKind, Session
 from headway.meetings.note_services import (
@@ -99,7 +99,7 @@ def notes(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
         "notes": notes_for(user=user, session=session, via="web"),
         "form": form,
         "is_coach": is_coach,
-        "can_write": is_coach and engagement.status != EngagementStatus.CONCLUDED,
+        "can_write": is_coach and engagement.is_open,
         "nav": "dashboard" if is_coach else "journey",
     }
     return render(request, "meetings/notes/notes.html", context)

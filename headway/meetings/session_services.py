@@ -128,7 +128,7 @@ def may_schedule(engagement: Engagement, by: User) -> bool:
         not engagement.is_self_guided
         and engagement.is_coach(by)
         and engagement.client_id is not None
-        and engagement.status != EngagementStatus.CONCLUDED
+        and engagement.is_open
     )
 
 
@@ -137,7 +137,7 @@ def _coach_writes(engagement: Engagement, by: User) -> None:
         raise ValidationError("A self-guided journey has no sessions: there is no coach to meet.")
     if not engagement.is_coach(by):
         raise ValidationError("Only the coach schedules, moves and cancels sessions.")
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise ValidationError("This engagement is concluded: its sessions are kept as they were.")
     if engagement.client_id is None:
         raise ValidationError("The client has not accepted the invitation yet.")
@@ -305,7 +305,7 @@ def may_add_topic(session: Session, by: User) -> bool:
     engagement = session.engagement
     return (
         (engagement.is_client(by) or engagement.is_coach(by))
-        and engagement.status != EngagementStatus.CONCLUDED
+        and engagement.is_open
         and session.status == SessionStatus.SCHEDULED
         and session.starts_at >= timezone.now()
     )

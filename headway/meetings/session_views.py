@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from headway.engagements.access import current_user, get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.meetings.models import Session, SessionStatus
 from headway.meetings.session_forms import CancelForm, SessionForm, TopicForm
 from headway.meetings.session_services import (
@@ -80,7 +80,7 @@ def _render_list(
     context: dict[str, Any] = {
         "e": engagement,
         "is_coach": engagement.is_coach(user),
-        "concluded": engagement.status == EngagementStatus.CONCLUDED,
+        "concluded": not engagement.is_open,
         "can_schedule": can_schedule,
         "form": form,
         "topic_form": TopicForm(),

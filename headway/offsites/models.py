@@ -16,6 +16,9 @@ from django.utils import timezone
 
 from headway.core.planning import offsite as core
 from headway.crypto import EncryptedTextField
+from headway.engagements.models import ClientWork
+
+PRIORITIES = ClientWork(not_client="What becomes of a priority is the client's to decide.")
 
 
 class Mode(models.TextChoices):

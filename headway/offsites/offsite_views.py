@@ -23,10 +23,10 @@ from django.views.decorators.http import require_POST
 from headway.core.planning import offsite as core
 from headway.discovery.services import journal_shared
 from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.offsites.forms import CycleForm
 from headway.offsites.history import history_columns
-from headway.offsites.models import Mode, Offsite, OffsiteStatus, Priority, PriorityPath
+from headway.offsites.models import PRIORITIES, Mode, Offsite, OffsiteStatus, Priority, PriorityPath
 from headway.offsites.services import (
     ClockAction,
     answers_of,
@@ -140,7 +140,7 @@ def _render_overview(
         "offsites": [o for o in all_offsites if o.is_completed],
         "starts": starts,
         "default_mode": cycle.mode,
-        "can_configure": engagement.status != EngagementStatus.CONCLUDED,
+        "can_configure": engagement.is_open,
         "is_client": engagement.is_client(user),
         "nav": _nav(engagement, request),
         "agenda": core.agenda(cycle.minutes),
@@ -158,7 +158,7 @@ def offsite_cycle(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         cycle_update(engagement=engagement, by=current_user(request), **form.cleaned_data)
     except ValidationError as exc:
-        if engagement.status == EngagementStatus.CONCLUDED:
+        if not engagement.is_open:
             raise PermissionDenied(" ".join(exc.messages)) from exc
         form.add_error(None, exc)
         return _render_overview(request, engagement, form, status=422)
@@ -403,8 +403,7 @@ def priority_goal(request: HttpRequest, pk: int, oid: int, prid: int) -> HttpRes
     priority = get_priority(request, pk, oid, prid)
     offsite = priority.offsite
     e = offsite.engagement
-    if not e.is_client(current_user(request)) or e.status == EngagementStatus.CONCLUDED:
-        raise PermissionDenied("What becomes of a priority is the client's to decide.")
+    e.require_client_write(current_user(request), PRIORITIES)
     if priority.goal_id is not None:
         return redirect("goal_detail", e.pk, priority.goal_id)
     if request.method == "POST" and "check" not in request.POST:

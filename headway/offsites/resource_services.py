@@ -14,7 +14,7 @@ from django.utils.text import get_valid_filename, slugify
 
 from headway.accounts.models import User
 from headway.coaching.models import CoachingModel, Stage
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.offsites.models import Offsite, Resource, ResourceKind, SharedResource
 from headway.practices.models import Membership
 
@@ -114,7 +114,7 @@ def resource_delete(*, resource: Resource, by: User) -> None:
 
 
 def _coach_of(engagement: Engagement, by: User) -> None:
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise ValidationError("This engagement is concluded.")
     if not engagement.is_coach(by):
         raise ValidationError("The coach shares resources from their library.")
@@ -160,7 +160,7 @@ def resource_mark(
 ) -> SharedResource:
     """The client says whether they used it and whether it helped."""
     e = shared.engagement
-    if e.status == EngagementStatus.CONCLUDED:
+    if not e.is_open:
         raise ValidationError("This engagement is concluded.")
     if not e.is_client(by):
         raise ValidationError("The client marks what they used and found useful.")

@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from headway.engagements.access import current_user, get_engagement, get_membership
-from headway.engagements.models import EngagementStatus
 from headway.offsites.forms import MarkForm, ResourceForm, ShareForm
 from headway.offsites.models import Resource, SharedResource
 from headway.offsites.resource_services import (
@@ -168,7 +167,7 @@ def engagement_resources(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request, pk)
     user = current_user(request)
     is_coach = engagement.is_coach(user)
-    can_share = is_coach and engagement.status != EngagementStatus.CONCLUDED
+    can_share = is_coach and engagement.is_open
     form = ShareForm(request.POST or None, engagement=engagement, owner=user) if can_share else None
     if request.method == "POST":
         if form is None:
@@ -203,7 +202,7 @@ def engagement_resources(request: HttpRequest, pk: int) -> HttpResponse:
         "shared": shared,
         "form": form,
         "is_client": engagement.is_client(user),
-        "can_mark": engagement.is_client(user) and engagement.status != EngagementStatus.CONCLUDED,
+        "can_mark": engagement.client_may_write(user),
         "nav": "dashboard" if is_coach else "journey",
         "has_library": is_coach and Resource.objects.filter(owner=user).exists(),
     }

@@ -19,7 +19,7 @@ from headway.core.assessments.values import ValuesResult
 from headway.core.planning import offsite as core
 from headway.discovery.models import Assessment, JournalEntry, Kind
 from headway.discovery.services import journal_shared
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.offsites.models import (
     Mode,
     Offsite,
@@ -42,7 +42,7 @@ def cycle_of(engagement: Engagement) -> OffsiteCycle:
 
 
 def _open(engagement: Engagement) -> None:
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise ValidationError("This engagement is concluded: its offsites are kept to read.")
 
 
@@ -84,7 +84,7 @@ def open_offsite(engagement: Engagement) -> Offsite | None:
 
 
 def may_start(engagement: Engagement, user: User, mode: str) -> bool:
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         return False
     if mode == Mode.FACILITATED:
         return not engagement.is_self_guided and (
@@ -121,7 +121,7 @@ def offsite_start(*, engagement: Engagement, by: User, mode: str) -> Offsite:
 def may_write(offsite: Offsite, user: User) -> bool:
     """The client writes their offsite; the coach too when they facilitate it."""
     e = offsite.engagement
-    if offsite.is_completed or e.status == EngagementStatus.CONCLUDED:
+    if offsite.is_completed or not e.is_open:
         return False
     return e.is_client(user) or (offsite.mode == Mode.FACILITATED and e.is_coach(user))
 

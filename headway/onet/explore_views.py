@@ -34,7 +34,7 @@ from headway.core.occupations.pathways import pathways as core_pathways
 from headway.core.occupations.similarity import OccupationIndex
 from headway.discovery.models import Assessment, Kind
 from headway.engagements.access import HtmxHttpRequest, current_user
-from headway.engagements.models import Engagement, EngagementStatus, Intake
+from headway.engagements.models import Engagement, Intake
 from headway.onet.forms import InterestsForm, PathwaysForm, Skill
 from headway.onet.models import Release
 from headway.onet.pathways import NoOnetData, pathway_index
@@ -304,9 +304,7 @@ def _index(release: Release | None) -> OccupationIndex | None:
 def _board(request: HttpRequest, engagement: Engagement | None) -> frozenset[str] | None:
     """The occupation codes on the engagement's board, when the visitor may add to it
     (its client, while the journey is open); None when there is no board to add to."""
-    if engagement is None or not engagement.is_client(current_user(request)):
-        return None
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if engagement is None or not engagement.client_may_write(current_user(request)):
         return None
     return frozenset(
         engagement.options.active()  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User
 from headway.checkins.models import CheckIn
 from headway.discovery.models import Assessment
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.planning.models import Goal, Step
 from headway.replies.models import REPLY_MAX, TARGET_FIELDS, Reply, Target
 
@@ -61,7 +61,7 @@ def described(about: About) -> str:
 def _may_talk(about: About, engagement: Engagement, by: User) -> None:
     if not (engagement.is_client(by) or engagement.is_coach(by)):
         raise ValidationError("Only the client and their coach talk here.")
-    if engagement.status == EngagementStatus.CONCLUDED:
+    if not engagement.is_open:
         raise ValidationError(
             "This engagement is concluded: its conversations are kept as they were."
         )

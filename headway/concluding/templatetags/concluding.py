@@ -9,7 +9,7 @@ from django import template
 
 from headway.concluding.models import FollowUp
 from headway.concluding.services import followup_is_open
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ register = template.Library()
 @register.inclusion_tag("concluding/_links.html", takes_context=True)
 def concluding_links(context: dict[str, Any], engagement: Engagement) -> dict[str, Any]:
     user = context["request"].user
-    concluded = engagement.status == EngagementStatus.CONCLUDED
+    concluded = not engagement.is_open
     due = None
     if concluded and engagement.is_client(user):
         due = next(
