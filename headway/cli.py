@@ -224,7 +224,8 @@ def cmd_createcoach(args: argparse.Namespace) -> int:
         )
     except ValidationError as exc:
         raise CliError(" ".join(exc.messages)) from exc
-    print(f"Coach {user.email} created with the practice “{user.membership().practice}”.")  # type: ignore[union-attr]
+    practice = args.practice or f"{args.name}'s practice"
+    print(f"Coach {user.email} created with the practice “{practice}”.")
     return 0
 
 

@@ -13,6 +13,7 @@ from headway.accounts.models import User
 from headway.engagements.models import EngagementStatus
 from headway.engagements.services import engagement_set_status
 from headway.practices import defaults
+from headway.practices.access import membership_of
 from headway.practices.models import (
     Agreement,
     CoachInvitation,
@@ -91,7 +92,7 @@ def test_coach_signup_creates_the_person_and_their_practice() -> None:
         verified=True,
     )
     assert coach.email == "pat@example.com"
-    membership = coach.membership()
+    membership = membership_of(coach)
     assert membership is not None
     assert membership.practice.name == "Pat & Co"
     assert membership.is_owner

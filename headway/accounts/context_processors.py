@@ -11,9 +11,8 @@ def roles(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from headway.engagements.models import Engagement
-
+    # Through the reverse relations: accounts sits below the apps that point at a user.
     return {
         "is_coach": user.memberships.exists(),  # type: ignore[union-attr]
-        "has_journeys": Engagement.objects.of_client(user).exists(),
+        "has_journeys": user.client_engagements.exists(),  # type: ignore[union-attr]
     }

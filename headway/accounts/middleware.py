@@ -65,10 +65,9 @@ class TwoFactorRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         if user.is_authenticated and not self._exempt(request.path):
-            from headway.practices.models import Membership
-
+            # Through the reverse relation: accounts sits below practices.
             missing = (
-                Membership.objects.filter(user=user, practice__require_two_factor=True)
+                user.memberships.filter(practice__require_two_factor=True)  # type: ignore[union-attr]
                 .exclude(user__two_factor__confirmed_at__isnull=False)
                 .exists()
             )

@@ -2,16 +2,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 
 from headway.crypto import EncryptedTextField
-
-if TYPE_CHECKING:
-    from headway.practices.models import Membership
 
 
 class UserManager(BaseUserManager["User"]):
@@ -60,12 +57,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def email_verified(self) -> bool:
         return self.email_verified_at is not None
-
-    def membership(self) -> Membership | None:
-        """The practice this coach works in (the first one, for a coach in several)."""
-        from headway.practices.models import Membership
-
-        return Membership.objects.select_related("practice").filter(user=self).first()
 
     @property
     def is_coach(self) -> bool:

@@ -34,6 +34,7 @@ def verification_token(user: User) -> str:
     return signing.TimestampSigner(salt=VERIFY_SALT).sign(f"{user.pk}:{user.email}")
 
 
+@transaction.atomic
 def user_send_verification(*, user: User) -> None:
     link = absolute(reverse("verify_email", args=[verification_token(user)]))
     send_templated(user.email, "verify_email", {"user": user, "link": link})

@@ -6,9 +6,9 @@ import time
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import REDIRECT_FIELD_NAME, login
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from headway.accounts import throttle
 from headway.accounts.forms import LoginForm
+from headway.accounts.http import current_user, sign_in
 from headway.accounts.middleware import start_session_clock
 from headway.accounts.models import LoginStage, TwoFactor, User
 from headway.accounts.two_factor import (
@@ -35,10 +36,7 @@ from headway.accounts.two_factor import (
     two_factor_required,
 )
 from headway.core.auth.totp import format_secret
-from headway.engagements.access import current_user, get_membership
-from headway.practices.models import Practice
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 PENDING = "two_factor_pending"  # session: the user who gave the right password, and when
 PENDING_SECONDS = 5 * 60
 
@@ -63,7 +61,7 @@ def _next(request: HttpRequest, target: str) -> str:
 
 def _complete_login(request: HttpRequest, user: User, target: str) -> HttpResponse:
     throttle.clear(email=user.email)
-    login(request, user, backend=BACKEND)
+    sign_in(request, user)
     start_session_clock(request)
     return redirect(_next(request, target))
 
@@ -205,22 +203,3 @@ def two_factor_recovery(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/two_factor/recovery_codes.html", {"codes": codes, "nav": "account"}
     )
-
-
-@login_required
-@require_POST
-def practice_two_factor(request: HttpRequest) -> HttpResponse:
-    """The owner asks (or stops asking) every coach of the practice for two-step login."""
-    membership = get_membership(request)
-    if not membership.is_owner:
-        raise PermissionDenied("Only the practice owner manages the practice.")
-    required = request.POST.get("require_two_factor") == "on"
-    Practice.objects.filter(pk=membership.practice_id).update(require_two_factor=required)
-    if required:
-        messages.success(
-            request,
-            "Every coach in the practice now sets up two-step login before using Headway.",
-        )
-    else:
-        messages.success(request, "Two-step login is now each coach's own choice.")
-    return redirect("practice")

@@ -11,8 +11,6 @@ urlpatterns = [
     path("login/code/", two_factor_views.login_code, name="login_code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
-    path("signup/coach/", views.signup_coach, name="signup_coach"),
-    path("signup/self-guided/", views.signup_self, name="signup_self"),
     path("verify/resend/", views.verify_resend, name="verify_resend"),
     path("verify/<str:token>/", views.verify_email, name="verify_email"),
     path("account/", views.account, name="account"),
@@ -27,7 +25,6 @@ urlpatterns = [
         two_factor_views.two_factor_recovery,
         name="two_factor_recovery",
     ),
-    path("practice/two-step/", two_factor_views.practice_two_factor, name="practice_two_factor"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(

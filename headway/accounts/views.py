@@ -1,81 +1,25 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from headway.accounts.forms import CoachSignupForm, NameForm, SignupForm, TokenForm
+from headway.accounts.forms import NameForm, TokenForm
 from headway.accounts.models import ApiToken, User
 from headway.accounts.services import (
     api_token_create,
     api_token_revoke,
     user_send_verification,
-    user_signup,
     user_verify_email,
 )
-from headway.coaching.models import CoachingModel
-from headway.engagements.services import engagement_start_self_guided
-from headway.practices.services import practice_create
-
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup_choice.html")
-
-
-def signup_coach(request: HttpRequest) -> HttpResponse:
-    form = CoachSignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            with transaction.atomic():
-                user = user_signup(email=d["email"], name=d["name"], password=d["password"])
-                practice_create(owner=user, name=d["practice_name"])
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            login(request, user, backend=BACKEND)
-            messages.success(
-                request,
-                f"Welcome, {user.get_short_name()}. Your practice is ready: invite your first client.",
-            )
-            return redirect("dashboard")
-    return render(request, "accounts/signup.html", {"form": form, "kind": "coach"})
-
-
-def signup_self(request: HttpRequest) -> HttpResponse:
-    models = CoachingModel.objects.builtin().order_by("name")
-    form = SignupForm(request.POST or None)
-    chosen = request.POST.get("model", "career-transition-journey")
-    if request.method == "POST" and form.is_valid():
-        model = models.filter(key=chosen).first()
-        d = form.cleaned_data
-        try:
-            with transaction.atomic():
-                if model is None:
-                    raise ValidationError("Choose one of the journeys.")
-                user = user_signup(email=d["email"], name=d["name"], password=d["password"])
-                engagement = engagement_start_self_guided(user=user, model=model)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            login(request, user, backend=BACKEND)
-            messages.success(
-                request, "Your journey has started. Take the first question at your own pace."
-            )
-            return redirect("engagement_detail", engagement.pk)
-    return render(
-        request,
-        "accounts/signup.html",
-        {"form": form, "kind": "self", "models": models, "chosen": chosen},
-    )
 
 
 def verify_email(request: HttpRequest, token: str) -> HttpResponse:
@@ -94,8 +38,7 @@ def verify_resend(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
     if not user.email_verified:
-        with transaction.atomic():
-            user_send_verification(user=user)
+        user_send_verification(user=user)
         messages.info(request, f"We sent a new confirmation link to {user.email}.")
     target = request.POST.get("next", "")
     on_site = url_has_allowed_host_and_scheme(

@@ -8,6 +8,7 @@ from ninja import Router
 from headway.api.auth import request_user
 from headway.api.schemas import ErrorOut, MeOut, PracticeOut, RolesOut
 from headway.engagements.models import Engagement
+from headway.practices.access import membership_of
 
 router = Router(tags=["account"])
 
@@ -15,7 +16,7 @@ router = Router(tags=["account"])
 @router.get("/me", response={200: MeOut, 401: ErrorOut}, summary="The calling user")
 def me(request: HttpRequest) -> MeOut:
     user = request_user(request)
-    membership = user.membership()
+    membership = membership_of(user)
     return MeOut(
         id=user.pk,
         email=user.email,

@@ -14,7 +14,6 @@ from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.booking.calendars import busy_calendar_add_address
 from headway.booking.models import (
@@ -37,6 +36,7 @@ from headway.booking.services import (
 )
 from headway.booking.tasks import refresh_busy_calendar
 from headway.core.scheduling.slots import format_hours
+from headway.engagements.access import get_engagement
 from headway.meetings.models import Session
 from headway.meetings.session_services import valid_zone
 from headway.practices.models import CoachProfile

@@ -14,10 +14,10 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.checkins.models import CheckIn
 from headway.checkins.services import checkin_add, engagement_signals, open_steps
+from headway.engagements.access import get_engagement
 
 router = Router(tags=["check-ins"])
 

@@ -11,12 +11,13 @@ from headway.accounts.models import User
 from headway.api.auth import request_user
 from headway.api.schemas import CoachingModelDetailOut, CoachingModelOut, ErrorOut
 from headway.coaching.models import CoachingModel, CoachingModelQuerySet
+from headway.practices.access import membership_of
 
 router = Router(tags=["coaching models"])
 
 
 def available_models(user: User) -> CoachingModelQuerySet:
-    membership = user.membership()
+    membership = membership_of(user)
     return CoachingModel.objects.available_to(membership.practice_id if membership else None)
 
 

@@ -15,7 +15,6 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.concluding.journey import celebration_of, insight_of, readiness_of
 from headway.concluding.models import (
@@ -38,6 +37,7 @@ from headway.concluding.services import (
     insights_save,
 )
 from headway.core.assessments.efficacy import SCALE
+from headway.engagements.access import get_engagement
 
 router = Router(tags=["concluding"])
 

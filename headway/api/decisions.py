@@ -16,9 +16,9 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.core.planning.decision import Total
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.planning.decision_services import (
     DEFAULT_WEIGHT,

@@ -23,7 +23,6 @@ from ninja.errors import HttpError
 
 from headway.accounts.models import User
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut, PersonOut
 from headway.discovery.kinds import kind_module, spec
 from headway.discovery.models import ASSESSMENTS, Assessment, AssessmentStatus, Kind
@@ -34,6 +33,7 @@ from headway.discovery.services import (
     assessment_set_sharing,
     assessment_start,
 )
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 
 router = Router(tags=["self-discovery"])

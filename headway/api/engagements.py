@@ -27,6 +27,7 @@ from headway.api.schemas import (
     MoveStageIn,
 )
 from headway.coaching.models import Stage, StageQuestion
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement, EngagementQuerySet, Intake
 from headway.engagements.services import answer_save, engagement_move_stage, intake_save
 
@@ -40,11 +41,6 @@ def engagements_of(user: User) -> EngagementQuerySet:
     return Engagement.objects.visible_to(user).select_related(
         "coach", "client", "model_version__model", "stage"
     )
-
-
-def get_engagement(user: User, engagement_id: int) -> Engagement:
-    """The engagement, if the user is its coach or client; 404 for anyone else."""
-    return get_object_or_404(engagements_of(user), pk=engagement_id)
 
 
 def get_question(engagement: Engagement, question_id: int) -> StageQuestion:

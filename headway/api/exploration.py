@@ -14,8 +14,8 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut, PersonOut
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.exploration.models import (
     BOARD,

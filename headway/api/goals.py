@@ -19,10 +19,10 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut, PersonOut
 from headway.core.planning.plan import plan_progress
 from headway.core.smart.analysis import SmartCheck, analyse_goal
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.exploration.models import Option
 from headway.planning.goal_common import ordered_steps, step_facts

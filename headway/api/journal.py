@@ -15,7 +15,6 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.discovery.journal_services import journal_patterns, patterns_as_dict
 from headway.discovery.models import JOURNAL, Energy, JournalEntry
@@ -25,6 +24,7 @@ from headway.discovery.services import (
     journal_set_sharing,
     journal_shared,
 )
+from headway.engagements.access import get_engagement
 
 router = Router(tags=["energy journal"])
 

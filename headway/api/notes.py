@@ -15,9 +15,9 @@ from ninja.errors import HttpError
 
 from headway.accounts.models import User
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.core.followup.brief import StepFact
+from headway.engagements.access import get_engagement
 from headway.meetings.brief import session_brief
 from headway.meetings.models import NoteKind, Session, SessionNote
 from headway.meetings.note_services import note_add, notes_for

@@ -16,10 +16,10 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.goals import GoalOut, SmartCheckOut
 from headway.api.schemas import ErrorOut
 from headway.core.planning import offsite as core
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.offsites.models import Mode, Offsite, Priority, SharedResource
 from headway.offsites.resource_services import resource_mark

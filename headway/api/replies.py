@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
+from headway.engagements.access import get_engagement
 from headway.replies.access import about_in, replies_seen_by
 from headway.replies.models import REPLY_MAX, TARGET_FIELDS, Reply, Target
 from headway.replies.services import reply_add

@@ -18,8 +18,8 @@ from ninja.errors import HttpError
 
 from headway.accounts.models import User
 from headway.api.auth import request_user
-from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.meetings.models import Session
 from headway.meetings.session_services import (

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import current_user
 from headway.booking.calendars import (
     busy_calendar_add_address,
     busy_calendar_refresh,
@@ -21,18 +22,20 @@ from headway.booking.models import BusyCalendar
 from headway.booking.tasks import refresh_busy_calendar
 from headway.booking.views import page
 from headway.core.scheduling.busy_ics import MAX_BYTES
-from headway.engagements.access import get_membership
+from headway.practices.access import get_membership
 
 
 def get_calendar(request: HttpRequest, calendar_pk: int) -> BusyCalendar:
     """One of the signed-in coach's own calendars; 404 for anyone else."""
-    return get_object_or_404(BusyCalendar, pk=calendar_pk, coach=get_membership(request).user)
+    return get_object_or_404(
+        BusyCalendar, pk=calendar_pk, coach=get_membership(current_user(request)).user
+    )
 
 
 @login_required
 @require_POST
 def calendar_add(request: HttpRequest) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     form = AddressForm(request.POST)
     if form.is_valid():
         try:
@@ -53,7 +56,7 @@ def calendar_add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def calendar_upload(request: HttpRequest) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from headway.accounts.http import current_user
 from headway.accounts.mail import absolute
 from headway.accounts.throttle import client_ip
 from headway.booking.intro import (
@@ -26,7 +27,7 @@ from headway.booking.intro import (
 from headway.booking.models import Audience, IntroBooking, IntroStatus, SessionType
 from headway.booking.services import booking_settings
 from headway.booking.views import asked_week, asked_zone, week_context
-from headway.engagements.access import get_membership
+from headway.practices.access import get_membership
 from headway.practices.models import CoachProfile
 
 
@@ -137,7 +138,7 @@ def intro_confirm_view(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def intro_decline_view(request: HttpRequest, intro_pk: int) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     booking = get_object_or_404(IntroBooking, pk=intro_pk, coach=coach)
     try:
         intro_decline(booking=booking, by=coach, message=request.POST.get("message", ""))

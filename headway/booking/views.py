@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import current_user
 from headway.booking.forms import (
     AddressForm,
     BookForm,
@@ -47,9 +48,10 @@ from headway.booking.services import (
     weekly_hours_set,
 )
 from headway.core.scheduling.slots import by_day, format_hours
-from headway.engagements.access import current_user, get_engagement, get_membership
+from headway.engagements.access import get_engagement
 from headway.meetings.models import Session
 from headway.meetings.session_services import valid_zone
+from headway.practices.access import get_membership
 from headway.reminders.services import reminder_preferences
 
 PREVIEW = 8  # free slots shown under the coach's hours, to see what clients will see
@@ -74,7 +76,7 @@ def _date_rows(coach: Any) -> list[tuple[dt.date, str]]:
 
 def page(request: HttpRequest, status: int = 200, **forms: Form) -> HttpResponse:
     """The Booking page, with whichever of its forms came back with errors."""
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     settings = booking_settings(coach)
     types = list(SessionType.objects.filter(coach=coach))
     preview = []
@@ -126,7 +128,7 @@ def _post(request: HttpRequest, form: Form, key: str, action: Any, done: str) ->
 @login_required
 @require_POST
 def settings_save(request: HttpRequest) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     current = booking_settings(coach).time_zone
     form = SettingsForm(request.POST, current_zone=current)
     return _post(
@@ -143,7 +145,7 @@ def settings_save(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def week_save(request: HttpRequest) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     form = WeeklyHoursForm(request.POST)
     return _post(
         request,
@@ -157,7 +159,7 @@ def week_save(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def date_save(request: HttpRequest) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     form = DateHoursForm(request.POST)
     return _post(
         request,
@@ -171,7 +173,7 @@ def date_save(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def date_clear(request: HttpRequest, day: str) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     try:
         when = dt.date.fromisoformat(day)
     except ValueError as exc:
@@ -186,7 +188,7 @@ def date_clear(request: HttpRequest, day: str) -> HttpResponse:
 @login_required
 @require_POST
 def off_add(request: HttpRequest) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     form = TimeOffForm(request.POST)
     return _post(
         request,
@@ -200,7 +202,7 @@ def off_add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def off_remove(request: HttpRequest, off_pk: int) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     get_object_or_404(TimeOff, pk=off_pk, coach=coach).delete()
     messages.success(request, "Time off removed.")
     return redirect("booking_hours")
@@ -208,12 +210,14 @@ def off_remove(request: HttpRequest, off_pk: int) -> HttpResponse:
 
 def get_session_type(request: HttpRequest, type_pk: int) -> SessionType:
     """One of the signed-in coach's own session types; 404 for anyone else."""
-    return get_object_or_404(SessionType, pk=type_pk, coach=get_membership(request).user)
+    return get_object_or_404(
+        SessionType, pk=type_pk, coach=get_membership(current_user(request)).user
+    )
 
 
 @login_required
 def session_type_edit(request: HttpRequest, type_pk: int | None = None) -> HttpResponse:
-    coach = get_membership(request).user
+    coach = get_membership(current_user(request)).user
     session_type = (
         get_session_type(request, type_pk) if type_pk else SessionType(coach=coach, position=99)
     )
@@ -279,7 +283,7 @@ def asked_week(request: HttpRequest) -> int:
 
 @login_required
 def book(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if not engagement.is_client(current_user(request)):
         raise Http404("Only the client books here.")
     types = types_for_client(engagement)
@@ -322,7 +326,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
 
 def get_own_session(request: HttpRequest, pk: int, session_pk: int) -> Session:
     """A session of an engagement the visitor is the client of; 404 for anyone else."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if not engagement.is_client(current_user(request)):
         raise Http404("Only the client moves their session here.")
     session = get_object_or_404(Session, pk=session_pk, engagement=engagement)
@@ -380,7 +384,7 @@ def session_cancel_own(request: HttpRequest, pk: int, session_pk: int) -> HttpRe
 @login_required
 def package(request: HttpRequest, pk: int) -> HttpResponse:
     """The coach sets the client's package; a new one replaces the current."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     coach = current_user(request)
     if not engagement.is_coach(coach):
         raise Http404("Only the coach sets a package.")

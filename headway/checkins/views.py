@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from headway.accounts.http import current_user
 from headway.checkins.forms import CheckInForm
 from headway.checkins.models import ENERGY_MAX, ENERGY_MIN, CheckIn
 from headway.checkins.services import (
@@ -18,7 +19,7 @@ from headway.checkins.services import (
     engagement_signals,
     open_steps,
 )
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import get_engagement
 
 HISTORY = 30  # check-ins listed on the page
 SPARK_POINTS = 12  # the sparkline shows the most recent ones
@@ -49,7 +50,7 @@ def _sparkline(energies: list[int]) -> dict[str, Any] | None:
 
 @login_required
 def checkins(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     can_write = engagement.client_may_write(current_user(request))
     steps = open_steps(engagement)

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import current_user
 from headway.coaching.forms import ModelDetailsForm, NewStageForm, StageForm
 from headway.coaching.models import CoachingModel, Stage
 from headway.coaching.services import (
@@ -18,19 +19,18 @@ from headway.coaching.services import (
 )
 from headway.core.coaching.question_hints import QuestionPanel, question_panel
 from headway.core.coaching.tools import TOOLS
-from headway.engagements.access import current_user, get_membership
-from headway.engagements.models import Engagement
+from headway.practices.access import get_membership
 
 
 def get_model(request: HttpRequest, pk: int) -> CoachingModel:
     """A built-in model or one of the coach's practice; 404 otherwise."""
-    membership = get_membership(request)
+    membership = get_membership(current_user(request))
     return get_object_or_404(CoachingModel.objects.available_to(membership.practice_id), pk=pk)
 
 
 def get_own_model(request: HttpRequest, pk: int) -> CoachingModel:
     """A model the coach's practice owns and may edit; 404 otherwise (built-ins are cloned, not edited)."""
-    membership = get_membership(request)
+    membership = get_membership(current_user(request))
     return get_object_or_404(
         CoachingModel, pk=pk, practice_id=membership.practice_id, archived=False
     )
@@ -38,7 +38,7 @@ def get_own_model(request: HttpRequest, pk: int) -> CoachingModel:
 
 @login_required
 def model_list(request: HttpRequest) -> HttpResponse:
-    membership = get_membership(request)
+    membership = get_membership(current_user(request))
     models = CoachingModel.objects.available_to(membership.practice_id).order_by(
         "practice_id", "name"
     )
@@ -69,9 +69,9 @@ def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "stages": [(s, [TOOLS[k].name for k in s.tools if k in TOOLS]) for s in stages],
             "in_use": version.is_in_use(),
             # Only the practice's own engagements: other practices' use of a built-in is theirs.
-            "engagement_count": Engagement.objects.filter(
-                model_version__model=model, practice_id=get_membership(request).practice_id
-            ).count(),
+            "engagement_count": get_membership(current_user(request))
+            .practice.engagements.filter(model_version__model=model)  # type: ignore[attr-defined]
+            .count(),
             "editable": model.practice_id is not None,
             "new_stage_form": NewStageForm(),
             "nav": "models",
@@ -93,7 +93,7 @@ def model_clone(request: HttpRequest, pk: int) -> HttpResponse:
         d = form.cleaned_data
         model = coaching_model_clone(
             source=source.latest_version(),
-            practice_id=get_membership(request).practice_id,
+            practice_id=get_membership(current_user(request)).practice_id,
             by=current_user(request),
             name=d["name"],
             who_for=d["who_for"],

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import current_user
 from headway.concluding.forms import ConcludeForm, EfficacyForm, FollowUpForm, InsightForm
 from headway.concluding.journey import celebration_of, insight_of, readiness_of
 from headway.concluding.models import FollowUp
@@ -30,7 +31,7 @@ from headway.concluding.services import (
     suggested_phase,
 )
 from headway.core.assessments.efficacy import RATING_MAX, SCALE
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 
 
@@ -49,7 +50,7 @@ def _base(request: HttpRequest, engagement: Engagement) -> dict[str, Any]:
 @login_required
 def readiness(request: HttpRequest, pk: int) -> HttpResponse:
     """The profile with its open questions; the coach (or a self-guided client) concludes."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     can_conclude = engagement.can_change_status(user)
     form = ConcludeForm(request.POST if request.method == "POST" else None)
@@ -82,7 +83,7 @@ def readiness(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def efficacy(request: HttpRequest, pk: int) -> HttpResponse:
     """The scale: the client rates it; the phase is suggested and theirs to change."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     from_concluding = (
         request.GET.get("from") == "conclude" or request.POST.get("from") == "conclude"
@@ -118,7 +119,7 @@ def efficacy(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def insights(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     insight = insight_of(engagement)
     initial = {}
@@ -146,7 +147,7 @@ def insights(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _celebration_context(request: HttpRequest, pk: int) -> dict[str, Any]:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     return {**_base(request, engagement), "c": celebration_of(engagement)}
 
 
@@ -196,14 +197,14 @@ def _followups_page(
 
 @login_required
 def followups(request: HttpRequest, pk: int) -> HttpResponse:
-    return _followups_page(request, get_engagement(request, pk))
+    return _followups_page(request, get_engagement(request.user, pk))
 
 
 @login_required
 @require_POST
 def followup_act(request: HttpRequest, pk: int, followup_pk: int) -> HttpResponse:
     """Decline, accept again, or answer one follow-up."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     followup = get_object_or_404(FollowUp, pk=followup_pk, engagement=engagement)
     user = current_user(request)
     if not engagement.is_client(user):

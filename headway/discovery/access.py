@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from headway.accounts.http import current_user
 from headway.discovery.models import Assessment, JournalEntry, Kind
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import get_engagement
 
 
 def get_kind(kind: str) -> Kind:
@@ -18,7 +19,7 @@ def get_kind(kind: str) -> Kind:
 def get_assessment(request: HttpRequest, pk: int, kind: str, apk: int) -> Assessment:
     """An assessment of an engagement the user may see. The client sees all of theirs; the
     coach only completed results the client shares."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     assessments = Assessment.objects.filter(engagement=engagement, kind=get_kind(kind))
     if not engagement.is_client(current_user(request)):
         assessments = assessments.seen_by_coach()
@@ -29,7 +30,7 @@ def get_assessment(request: HttpRequest, pk: int, kind: str, apk: int) -> Assess
 
 def get_journal_entry(request: HttpRequest, pk: int, entry_pk: int) -> JournalEntry:
     """A journal entry: the client's own (the coach sees patterns, never single entries)."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if not engagement.is_client(current_user(request)):
         raise Http404("No such entry")
     entry = get_object_or_404(JournalEntry, pk=entry_pk, engagement=engagement)

@@ -14,6 +14,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from headway.accounts.http import HtmxHttpRequest, current_user
 from headway.core.assessments import energy
 from headway.discovery.access import get_journal_entry
 from headway.discovery.journal_forms import JournalEntryForm
@@ -25,7 +26,7 @@ from headway.discovery.services import (
     journal_set_sharing,
     journal_shared,
 )
-from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 
 RECENT = 30  # entries listed on the page; the patterns use them all
@@ -81,7 +82,7 @@ def _live_context(engagement: Engagement, request: HttpRequest) -> dict[str, Any
 
 @login_required
 def journal(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     form = JournalEntryForm(request.POST or None)
     if request.method == "POST":
@@ -137,7 +138,7 @@ def journal_delete_view(request: HttpRequest, pk: int, entry_pk: int) -> HttpRes
 @login_required
 @require_POST
 def journal_sharing(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     if not engagement.is_client(user) or engagement.is_self_guided:
         raise PermissionDenied("Only the client of a coached journey shares their journal.")

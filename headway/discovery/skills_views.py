@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path
 
+from headway.accounts.http import current_user
 from headway.core.assessments.jsonresume import (
     MAX_BYTES,
     ResumeError,
@@ -36,7 +37,6 @@ from headway.discovery.kinds.skills import (
 )
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import assessment_set_responses
-from headway.engagements.access import current_user
 from headway.onet.forms import SKILL_GROUPS
 from headway.onet.models import Release
 from headway.onet.pathways import NoOnetData, pathway_index

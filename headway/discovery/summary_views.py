@@ -16,11 +16,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from headway.accounts.http import current_user
 from headway.discovery.journal_services import journal_patterns
 from headway.discovery.kinds import KindSpec, specs
 from headway.discovery.models import Assessment
 from headway.discovery.services import journal_shared
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 
 
@@ -47,7 +48,7 @@ def summary_sections(engagement: Engagement, *, for_client: bool) -> list[Sectio
 
 
 def _context(request: HttpRequest, pk: int) -> dict[str, Any]:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     is_client = engagement.is_client(current_user(request))
     sections = summary_sections(engagement, for_client=is_client)
     journal = None

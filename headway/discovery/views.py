@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import HtmxHttpRequest, current_user
 from headway.discovery.access import get_assessment, get_kind
 from headway.discovery.forms import AssignForm
 from headway.discovery.kinds import KindSpec, spec, specs
@@ -31,7 +32,7 @@ from headway.discovery.services import (
     assessment_set_sharing,
     assessment_start,
 )
-from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 
 
@@ -62,7 +63,7 @@ def kind_rows(engagement: Engagement, *, for_client: bool) -> list[KindRow]:
 
 @login_required
 def discovery_home(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     is_client = engagement.is_client(current_user(request))
     return render(
         request,
@@ -80,7 +81,7 @@ def discovery_home(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def discovery_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     if not engagement.is_coach(user):
         raise PermissionDenied("Only the coach assigns assessments.")
@@ -108,7 +109,7 @@ def discovery_assign(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def discovery_kind(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """The history of one kind, oldest to newest with what changed; the client starts here."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     kind_spec = spec(get_kind(kind))
     if request.method == "POST":
         engagement.require_client_write(current_user(request), ASSESSMENTS)

@@ -16,9 +16,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from headway.accounts.http import HtmxHttpRequest, current_user
 from headway.coaching.models import Stage, StageQuestion
 from headway.core.coaching.tools import TOOLS, ToolSpec
-from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.activity import coach_wrote, since_last_looked
 from headway.engagements.flags import engagement_flags
 from headway.engagements.forms import (
@@ -101,7 +102,7 @@ def _agreement_state(engagement: Engagement) -> tuple[object, object]:
 
 @login_required
 def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     stages = list(engagement.model_version.stages.prefetch_related("questions"))
     view_stage = next((s for s in stages if s.key == request.GET.get("stage")), engagement.stage)
@@ -215,7 +216,7 @@ def _client_or_403(engagement: Engagement, request: HttpRequest) -> None:
 @login_required
 @require_POST
 def answer_save_view(request: HtmxHttpRequest, pk: int, question_pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     _client_or_403(engagement, request)
     question = get_object_or_404(
         StageQuestion.objects.select_related("stage"),
@@ -245,7 +246,7 @@ def answer_save_view(request: HtmxHttpRequest, pk: int, question_pk: int) -> Htt
 @require_POST
 def answers_save_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The no-JavaScript path: the whole stage's answers in one form."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     _client_or_403(engagement, request)
     stage = get_object_or_404(
         Stage, version_id=engagement.model_version_id, key=request.POST.get("stage")
@@ -262,7 +263,7 @@ def answers_save_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def move_stage_view(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if not engagement.can_move_stage(current_user(request)):
         raise PermissionDenied("Only the coach moves the stage.")
     form = MoveStageForm(
@@ -288,7 +289,7 @@ def move_stage_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def status_view(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if not engagement.can_change_status(current_user(request)):
         raise PermissionDenied("Only the coach changes the engagement's status.")
     form = StatusForm(request.POST, current=engagement.status)
@@ -313,7 +314,7 @@ def status_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def checklist_view(request: HtmxHttpRequest, pk: int, stage_pk: int, index: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     stage = get_object_or_404(Stage, pk=stage_pk, version_id=engagement.model_version_id)
     try:
         checklist_toggle(
@@ -328,7 +329,7 @@ def checklist_view(request: HtmxHttpRequest, pk: int, stage_pk: int, index: int)
 
 @login_required
 def intake_view(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     intake = Intake.objects.filter(engagement=engagement).first() or Intake(engagement=engagement)
     can_edit = engagement.is_client(current_user(request))
     form = IntakeForm(request.POST or None, instance=intake)
@@ -372,7 +373,7 @@ def _intake_draft(engagement: Engagement, form: IntakeForm) -> HttpResponse:
 
 @login_required
 def agreement_view(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     current, acceptance = _agreement_state(engagement)
     if current is None:
         messages.info(request, "A self-guided journey has no coaching agreement.")
@@ -401,7 +402,7 @@ def agreement_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def coach_view(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if engagement.coach is None:
         return redirect("engagement_request_coach", engagement.pk)
     profile = CoachProfile.objects.filter(user=engagement.coach).first()
@@ -414,7 +415,7 @@ def coach_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def request_coach_view(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if not (engagement.is_self_guided and engagement.is_client(current_user(request))):
         raise PermissionDenied("Only a self-guided journey can invite a coach.")
     form = RequestCoachForm(request.POST or None)
@@ -440,7 +441,7 @@ def request_coach_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def resend_invitation_view(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if not engagement.is_coach(current_user(request)):
         raise PermissionDenied("Only the coach sends invitations.")
     try:

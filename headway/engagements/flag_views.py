@@ -7,8 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from headway.accounts.http import safe_next
-from headway.engagements.access import current_user, get_engagement
+from headway.accounts.http import current_user, safe_next
+from headway.engagements.access import get_engagement
 from headway.engagements.forms import AcknowledgeForm
 from headway.engagements.services import flag_acknowledge
 
@@ -16,7 +16,7 @@ from headway.engagements.services import flag_acknowledge
 @login_required
 @require_POST
 def acknowledge_view(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     coach = current_user(request)
     if not engagement.is_coach(coach):
         raise Http404("Only the engagement's coach acknowledges its flags.")

@@ -13,16 +13,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import current_user
 from headway.accounts.models import User
-from headway.engagements.access import current_user, get_owner_membership
 from headway.engagements.models import Engagement, EngagementKind, EngagementStatus
 from headway.engagements.services import engagement_handover
+from headway.practices.access import get_owner_membership
 from headway.practices.models import Membership
 
 
 def _owner(request: HttpRequest) -> Membership:
     return get_owner_membership(
-        request, "Only the practice owner sees every client of the practice."
+        current_user(request), "Only the practice owner sees every client of the practice."
     )
 
 

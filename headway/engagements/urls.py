@@ -7,6 +7,7 @@ from headway.engagements import flag_views, practice_views, views
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("signup/self-guided/", views.signup_self, name="signup_self"),
     path("clients/invite/", views.client_invite, name="client_invite"),
     path("practice/clients/", practice_views.practice_clients, name="practice_clients"),
     path(

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from headway.accounts.forms import CoachSignupForm, SignupForm
+from headway.accounts.http import current_user, sign_in
 from headway.accounts.models import User
-from headway.accounts.services import user_signup
 from headway.coaching.models import CoachingModel
-from headway.engagements.access import current_user, get_membership
 from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.forms import InviteClientForm
 from headway.engagements.models import Engagement, EngagementStatus, Invitation
@@ -26,10 +23,13 @@ from headway.engagements.services import (
     invitation_by_token,
     invitation_decline,
 )
+from headway.engagements.signup_services import (
+    invitation_accept_as,
+    invitation_accept_signing_up,
+    self_guided_signup,
+)
+from headway.practices.access import get_membership
 from headway.practices.models import IntroRequest, Membership
-from headway.practices.services import practice_create
-
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -42,7 +42,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    membership = get_membership(request)
+    membership = get_membership(current_user(request))
     coach = current_user(request)
     status = request.GET.get("status", "")
     if status not in EngagementStatus.values:
@@ -80,7 +80,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def client_invite(request: HttpRequest) -> HttpResponse:
-    membership = get_membership(request)
+    membership = get_membership(current_user(request))
     user = current_user(request)
     coaches = None
     if membership.is_owner and membership.practice.memberships.count() > 1:
@@ -172,21 +172,17 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         if request.method == "POST" and form.is_valid():
             d = form.cleaned_data
             try:
-                with transaction.atomic():
-                    # Following the emailed link proves the address when it is the invited one.
-                    new_user = user_signup(
-                        email=d["email"],
-                        name=d["name"],
-                        password=d["password"],
-                        verified=d["email"] == invite.email.lower(),
-                    )
-                    if to_coach:
-                        practice_create(owner=new_user, name=d["practice_name"])
-                    accepted = invitation_accept(invitation=invite, user=new_user)
+                new_user, accepted = invitation_accept_signing_up(
+                    invitation=invite,
+                    email=d["email"],
+                    name=d["name"],
+                    password=d["password"],
+                    practice_name=d.get("practice_name", ""),
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                login(request, new_user, backend=BACKEND)
+                sign_in(request, new_user)
                 messages.success(request, "Welcome to Headway. You are in.")
                 return redirect("engagement_detail", accepted.pk)
         return render(
@@ -208,16 +204,16 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             invitation_decline(invitation=invite)
             messages.info(request, "You declined the invitation.")
             return redirect("home")
+        bring = None
+        if not to_coach and request.POST.get("bring_from"):
+            bring = next((e for e in self_guided if str(e.pk) == request.POST["bring_from"]), None)
         try:
-            with transaction.atomic():
-                if to_coach and not is_coach:
-                    practice_create(owner=user, name=request.POST.get("practice_name", ""))
-                bring = None
-                if not to_coach and request.POST.get("bring_from"):
-                    bring = next(
-                        (e for e in self_guided if str(e.pk) == request.POST["bring_from"]), None
-                    )
-                accepted = invitation_accept(invitation=invite, user=user, bring_from=bring)
+            accepted = invitation_accept_as(
+                invitation=invite,
+                user=user,
+                practice_name=request.POST.get("practice_name", ""),
+                bring_from=bring,
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -252,7 +248,7 @@ def get_coach_request(request: HttpRequest, pk: int) -> Invitation:
 def coach_request(request: HttpRequest, pk: int) -> HttpResponse:
     """Answer a self-guided client's request from the dashboard, without the emailed link."""
     invite = get_coach_request(request, pk)
-    membership = get_membership(request)
+    membership = get_membership(current_user(request))
     if request.method == "POST":
         if request.POST.get("action") == "decline":
             invitation_decline(invitation=invite)
@@ -271,4 +267,29 @@ def coach_request(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "engagements/invitation.html",
         {"invite": invite, "engagement": invite.engagement, "to_coach": True, "is_coach": True},
+    )
+
+
+def signup_self(request: HttpRequest) -> HttpResponse:
+    models = CoachingModel.objects.builtin().order_by("name")
+    form = SignupForm(request.POST or None)
+    chosen = request.POST.get("model", "career-transition-journey")
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            user, engagement = self_guided_signup(
+                email=d["email"], name=d["name"], password=d["password"], model_key=chosen
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            sign_in(request, user)
+            messages.success(
+                request, "Your journey has started. Take the first question at your own pace."
+            )
+            return redirect("engagement_detail", engagement.pk)
+    return render(
+        request,
+        "accounts/signup.html",
+        {"form": form, "kind": "self", "models": models, "chosen": chosen},
     )

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from headway.accounts.http import safe_next
-from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
+from headway.accounts.http import HtmxHttpRequest, current_user, safe_next
+from headway.engagements.access import get_engagement
 from headway.exploration.forms import (
     AddOptionForm,
     CommentForm,
@@ -34,7 +34,7 @@ from headway.onet.models import Occupation
 
 def get_option(request: HttpRequest, pk: int, option_pk: int) -> Option:
     """An option of an engagement the user may see; 404 for anyone else."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     option = get_object_or_404(Option, pk=option_pk, engagement=engagement)
     option.engagement = engagement  # already fetched with its people
     return option
@@ -42,7 +42,7 @@ def get_option(request: HttpRequest, pk: int, option_pk: int) -> Option:
 
 @login_required
 def board(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     form = AddOptionForm(request.POST or None)
     if request.method == "POST":
         engagement.require_client_write(current_user(request), BOARD)
@@ -79,7 +79,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def board_add_occupation(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     engagement.require_client_write(current_user(request), BOARD)
     occupation = get_object_or_404(Occupation, code=request.POST.get("code", ""))
     try:

@@ -15,7 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import current_user, get_engagement
+from headway.accounts.http import current_user
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.meetings.brief import previous_session, session_brief
 from headway.meetings.models import NoteKind, Session
@@ -57,7 +58,7 @@ def _coach_only(engagement: Engagement, request: HttpRequest, what: str) -> None
 
 @login_required
 def brief(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     _coach_only(engagement, request, "The prep brief")
     session = _session(engagement, session_pk)
     context = {
@@ -72,7 +73,7 @@ def brief(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
 
 @login_required
 def notes(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     session = _session(engagement, session_pk)
     user = current_user(request)
     is_coach = engagement.is_coach(user)
@@ -109,7 +110,7 @@ def notes(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
 @require_POST
 def note(request: HttpRequest, pk: int, session_pk: int, note_pk: int) -> HttpResponse:
     """Edit or delete one note: its author only. A note this person may not read is a 404."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     session = _session(engagement, session_pk)
     user = current_user(request)
     found = visible_notes(user=user, session=session).filter(pk=note_pk).first()
@@ -142,7 +143,7 @@ def note(request: HttpRequest, pk: int, session_pk: int, note_pk: int) -> HttpRe
 
 @login_required
 def audit(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     _coach_only(engagement, request, "The log of reads")
     reads = note_reads(coach=current_user(request), engagement=engagement)
     context = {

@@ -19,7 +19,8 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import current_user, get_engagement
+from headway.accounts.http import current_user
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.meetings.models import Session, SessionStatus
 from headway.meetings.session_forms import CancelForm, SessionForm, TopicForm
@@ -51,7 +52,7 @@ def _row(session: Session, request: HttpRequest) -> SessionRow:
 
 
 def _get_session(request: HttpRequest, pk: int, session_pk: int) -> Session:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     session = get_object_or_404(Session, engagement=engagement, pk=session_pk)
     session.engagement = engagement  # already fetched, with its people
     return session
@@ -95,7 +96,7 @@ def _render_list(
 
 @login_required
 def sessions(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if request.method != "POST":
         return _render_list(request, engagement)
     _refuse_unless_coach(engagement, request)

@@ -20,9 +20,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import HtmxHttpRequest, current_user
 from headway.core.planning import offsite as core
 from headway.discovery.services import journal_shared
-from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.offsites.forms import CycleForm
 from headway.offsites.history import history_columns
@@ -57,7 +58,7 @@ def _nav(engagement: Engagement, request: HttpRequest) -> str:
 
 
 def get_offsite(request: HttpRequest, pk: int, oid: int) -> Offsite:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     offsite = get_object_or_404(Offsite, engagement=engagement, pk=oid)
     offsite.engagement = engagement
     return offsite
@@ -106,7 +107,7 @@ def _posted_changes(offsite: Offsite, data: QueryDict) -> dict[str, str]:
 
 @login_required
 def offsites(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     return _render_overview(request, engagement)
 
 
@@ -151,7 +152,7 @@ def _render_overview(
 @login_required
 @require_POST
 def offsite_cycle(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     form = CycleForm(request.POST, engagement=engagement)
     if not form.is_valid():
         return _render_overview(request, engagement, form, status=422)
@@ -169,7 +170,7 @@ def offsite_cycle(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def offsite_begin(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     mode = request.POST.get("mode", Mode.SELF_GUIDED)
     if mode not in Mode.values or not may_start(engagement, current_user(request), mode):
         raise PermissionDenied("A self-guided offsite is the client's own to start.")
@@ -449,7 +450,7 @@ def priority_later(request: HttpRequest, pk: int, oid: int, prid: int) -> HttpRe
 
 @login_required
 def offsite_history(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     context = {
         "e": engagement,

@@ -16,7 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import current_user, get_engagement, get_membership
+from headway.accounts.http import current_user
+from headway.engagements.access import get_engagement
 from headway.offsites.forms import MarkForm, ResourceForm, ShareForm
 from headway.offsites.models import Resource, SharedResource
 from headway.offsites.resource_services import (
@@ -30,6 +31,7 @@ from headway.offsites.resource_services import (
     stage_choices,
     tags,
 )
+from headway.practices.access import get_membership
 
 T = "offsites/resources/"
 FORM_OVERHEAD = 64 * 1024  # the form's other fields and the multipart boundaries
@@ -37,7 +39,7 @@ FORM_OVERHEAD = 64 * 1024  # the form's other fields and the multipart boundarie
 
 @login_required
 def resource_library(request: HttpRequest) -> HttpResponse:
-    membership = get_membership(request)  # coaches only; 404 for everyone else
+    membership = get_membership(current_user(request))  # coaches only; 404 for everyone else
     user = current_user(request)
     stages = stage_choices(membership.practice_id)
     if request.method == "POST" and _too_large(request):
@@ -118,7 +120,7 @@ def _labelled(resources: Iterable[Resource], names: dict[str, str]) -> list[Reso
 
 
 def _own_resource(request: HttpRequest, rid: int) -> Resource:
-    get_membership(request)
+    get_membership(current_user(request))
     return get_object_or_404(Resource, pk=rid, owner=current_user(request))
 
 
@@ -154,7 +156,7 @@ def resource_file(request: HttpRequest, rid: int) -> HttpResponseBase:
 
 
 def _shared(request: HttpRequest, pk: int, sid: int) -> SharedResource:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     shared = get_object_or_404(
         SharedResource.objects.select_related("resource"), engagement=engagement, pk=sid
     )
@@ -164,7 +166,7 @@ def _shared(request: HttpRequest, pk: int, sid: int) -> SharedResource:
 
 @login_required
 def engagement_resources(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     user = current_user(request)
     is_coach = engagement.is_coach(user)
     can_share = is_coach and engagement.is_open

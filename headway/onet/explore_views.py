@@ -21,6 +21,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from headway.accounts.http import HtmxHttpRequest, current_user
 from headway.core.occupations.interests import (
     RIASEC,
     InterestMatch,
@@ -33,7 +34,6 @@ from headway.core.occupations.pathways import ElementChange, Narrowing, Pathway,
 from headway.core.occupations.pathways import pathways as core_pathways
 from headway.core.occupations.similarity import OccupationIndex
 from headway.discovery.models import Assessment, Kind
-from headway.engagements.access import HtmxHttpRequest, current_user
 from headway.engagements.models import Engagement, Intake
 from headway.onet.forms import InterestsForm, PathwaysForm, Skill
 from headway.onet.models import Release

@@ -13,8 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from headway.accounts.http import current_user
 from headway.core.occupations.search import Quality
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.onet.models import Occupation, Release
 from headway.onet.pathways import NoOnetData, related_for_code
@@ -41,7 +42,7 @@ def occupation_search(request: HttpRequest) -> HttpResponse:
 @login_required
 def engagement_occupations(request: HttpRequest, pk: int) -> HttpResponse:
     """The "Explore occupations" tool of a coaching stage."""
-    return _search_page(request, engagement=get_engagement(request, pk))
+    return _search_page(request, engagement=get_engagement(request.user, pk))
 
 
 def _search_page(request: HttpRequest, engagement: Engagement | None) -> HttpResponse:

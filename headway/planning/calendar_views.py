@@ -16,7 +16,8 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from headway.engagements.access import current_user, get_engagement
+from headway.accounts.http import current_user
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.planning import calendar_services as services
 from headway.planning.calendar import REFRESH, feed_ical, plan_ical
@@ -32,7 +33,7 @@ FEED_MAX_AGE = 5 * 60
 @require_safe
 def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """One engagement's plan as a file, for its client and its coach."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     name = slugify(engagement.client_name) or str(engagement.pk)
     response = HttpResponse(plan_ical(engagement), content_type=CALENDAR_TYPE)
     response["Content-Disposition"] = content_disposition_header(

@@ -15,7 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
+from headway.accounts.http import HtmxHttpRequest, current_user
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.decision_forms import (
     ChoiceForm,
@@ -62,7 +63,7 @@ def _refuse_unless_writer(engagement: Engagement, request: HttpRequest) -> None:
 
 def get_matrix(request: HttpRequest, pk: int) -> DecisionMatrix:
     """The matrix of an engagement the user may see; 404 for anyone else or before it starts."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     matrix = DecisionMatrix.objects.filter(engagement=engagement).first()
     if matrix is None:
         raise Http404("No decision matrix yet")
@@ -141,7 +142,7 @@ def _page(request: HttpRequest, matrix: DecisionMatrix, **bound: Any) -> HttpRes
 
 @login_required
 def decision_matrix(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     matrix = DecisionMatrix.objects.filter(engagement=engagement).first()
     if matrix is None:
         values = engagement.assessments.completed().of_kind("values").exists()  # type: ignore[attr-defined]
@@ -166,7 +167,7 @@ def decision_matrix(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def decision_start(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     _refuse_unless_writer(engagement, request)
     fresh = not DecisionMatrix.objects.filter(engagement=engagement).exists()
     try:

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from headway.accounts.http import current_user
 from headway.core.assessments.values_cards import CARDS_BY_KEY
 from headway.core.planning.plan import (
     ChangeLine,
@@ -30,7 +31,7 @@ from headway.core.planning.plan import (
     smart_panel,
 )
 from headway.core.smart.analysis import SmartCheck, analyse_goal
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.models import Goal, GoalRevision, GoalStatus, Step
 
@@ -66,7 +67,7 @@ def nav_of(engagement: Engagement, request: HttpRequest) -> str:
 
 def get_goal(request: HttpRequest, pk: int, goal_pk: int) -> Goal:
     """A goal of an engagement the user may see; 404 for anyone else."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     goal = get_object_or_404(
         Goal.objects.select_related("option"), pk=goal_pk, engagement=engagement
     )

@@ -17,8 +17,9 @@ from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from headway.accounts.http import current_user
 from headway.core.planning.plan import plan_progress
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.planning.goal_common import TEMPLATES, ordered_steps, refuse_unless_writer, step_facts
 from headway.planning.goal_forms import PartnerForm
 from headway.planning.goal_pages import render_goals_page
@@ -33,7 +34,7 @@ from headway.planning.models import AccountabilityLink, Goal
 @login_required
 @require_POST
 def goal_partners(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     refuse_unless_writer(engagement, request)
     form = PartnerForm(request.POST)
     if form.is_valid():
@@ -56,7 +57,7 @@ def goal_partners(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def goal_partner_revoke(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     link = get_object_or_404(AccountabilityLink, pk=link_pk, engagement=engagement)
     link.engagement = engagement
     if not engagement.is_client(current_user(request)):

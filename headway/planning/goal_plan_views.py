@@ -12,7 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import current_user, get_engagement
+from headway.accounts.http import current_user
+from headway.engagements.access import get_engagement
 from headway.planning.goal_common import (
     TEMPLATES,
     get_goal,
@@ -168,7 +169,7 @@ def goal_from_gap(request: HttpRequest, pk: int) -> HttpResponse:
     """A gap from transition pathways, made a step: the pathways page posts the gap (element
     id and name, and the occupation); the client picks the goal and the kind of step, edits
     the suggested title and saves (the "save" button)."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     refuse_unless_writer(engagement, request)
     data = request.POST if request.method == "POST" else request.GET
     if "save" in data:

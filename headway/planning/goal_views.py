@@ -15,7 +15,8 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import current_user, get_engagement
+from headway.accounts.http import current_user
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.planning import goal_partner_views, goal_plan_views
 from headway.planning.goal_common import (
@@ -62,7 +63,7 @@ def _fill_due(form: GoalForm) -> dict[str, Any]:
 
 @login_required
 def goals(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if request.method != "POST":
         return render_goals_page(request, engagement)
     refuse_unless_writer(engagement, request)
@@ -93,7 +94,7 @@ def goals(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_check(request: HttpRequest, pk: int) -> HttpResponse:
     """The SMART panel for the words typed so far (htmx, as the client types); the due-date
     field too, when the analysis may fill it."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     refuse_unless_writer(engagement, request)
     text = request.POST.get("text", "")
     due_on, due_auto = request.POST.get("due_on", ""), request.POST.get("due_auto", "")

@@ -177,6 +177,18 @@ def coach_invitation_by_token(raw: str) -> CoachInvitation | None:
 
 
 @transaction.atomic
+def coach_invitation_accept_signing_up(
+    *, invitation: CoachInvitation, email: str, name: str, password: str
+) -> User:
+    """A new account that joins the practice whose invitation it was made for."""
+    # Following the emailed link proves the address when it is the invited one.
+    verified = email.lower() == invitation.email.lower()
+    user = user_signup(email=email, name=name, password=password, verified=verified)
+    coach_invitation_accept(invitation=invitation, user=user)
+    return user
+
+
+@transaction.atomic
 def coach_invitation_accept(*, invitation: CoachInvitation, user: User) -> Membership:
     # Re-read under a lock: the caller's copy may be stale if someone accepted meanwhile.
     if not CoachInvitation.objects.select_for_update().get(pk=invitation.pk).is_open:
@@ -237,3 +249,10 @@ def intro_request_mark_handled(*, request: IntroRequest) -> None:
     if request.handled_at is None:
         request.handled_at = timezone.now()
         request.save(update_fields=["handled_at"])
+
+
+@transaction.atomic
+def practice_require_two_factor(*, practice: Practice, required: bool) -> None:
+    """Ask (or stop asking) every coach of the practice for two-step login."""
+    practice.require_two_factor = required
+    practice.save(update_fields=["require_two_factor"])

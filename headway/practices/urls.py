@@ -5,8 +5,10 @@ from django.urls import path
 from headway.practices import views
 
 urlpatterns = [
+    path("signup/coach/", views.signup_coach, name="signup_coach"),
     path("practice/", views.practice, name="practice"),
     path("practice/new/", views.practice_new, name="practice_new"),
+    path("practice/two-step/", views.practice_two_factor, name="practice_two_factor"),
     path("practice/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
     path("practice/members/<int:pk>/role/", views.member_role, name="member_role"),
     path(

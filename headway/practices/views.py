@@ -1,17 +1,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from headway.accounts.forms import SignupForm
-from headway.accounts.services import user_signup
-from headway.engagements.access import current_user, get_membership, get_owner_membership
+from headway.accounts.forms import CoachSignupForm, SignupForm
+from headway.accounts.http import current_user, sign_in
+from headway.practices.access import get_membership, get_owner_membership
 from headway.practices.forms import (
     AgreementForm,
     CoachProfileForm,
@@ -29,24 +27,25 @@ from headway.practices.models import (
 from headway.practices.services import (
     agreement_publish,
     coach_invitation_accept,
+    coach_invitation_accept_signing_up,
     coach_invitation_by_token,
     coach_invitation_resend,
     coach_invitation_withdraw,
     coach_invitation_withdrawn,
     coach_profile_ensure,
+    coach_signup,
     intro_request_create,
     intro_request_mark_handled,
     membership_remove,
     membership_set_role,
     practice_create,
     practice_invite_coach,
+    practice_require_two_factor,
 )
-
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _owner_membership(request: HttpRequest) -> Membership:
-    return get_owner_membership(request)
+    return get_owner_membership(current_user(request))
 
 
 def _get_member(request: HttpRequest, pk: int) -> Membership:
@@ -59,7 +58,7 @@ def _get_member(request: HttpRequest, pk: int) -> Membership:
 
 @login_required
 def practice(request: HttpRequest) -> HttpResponse:
-    membership = get_membership(request)
+    membership = get_membership(current_user(request))
     p = membership.practice
     invite_form = InviteCoachForm(request.POST or None)
     if request.method == "POST":
@@ -197,7 +196,7 @@ def agreement_edit(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    get_membership(request)
+    get_membership(current_user(request))
     profile = coach_profile_ensure(user=current_user(request))
     form = CoachProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
@@ -259,15 +258,10 @@ def coach_invitation(request: HttpRequest, token: str) -> HttpResponse:
         form = SignupForm(request.POST or None, initial={"email": invitation.email})
         if request.method == "POST" and form.is_valid():
             d = form.cleaned_data
-            with transaction.atomic():
-                user = user_signup(
-                    email=d["email"],
-                    name=d["name"],
-                    password=d["password"],
-                    verified=d["email"] == invitation.email,
-                )
-                coach_invitation_accept(invitation=invitation, user=user)
-            login(request, user, backend=BACKEND)
+            user = coach_invitation_accept_signing_up(
+                invitation=invitation, email=d["email"], name=d["name"], password=d["password"]
+            )
+            sign_in(request, user)
             messages.success(request, f"Welcome to {invitation.practice.name}.")
             return redirect("dashboard")
     return render(
@@ -282,3 +276,43 @@ def intro_request_handled(request: HttpRequest, pk: int) -> HttpResponse:
     intro_request_mark_handled(request=intro)
     messages.success(request, f"Marked {intro.name}'s request as answered.")
     return redirect("dashboard")
+
+
+def signup_coach(request: HttpRequest) -> HttpResponse:
+    form = CoachSignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            user = coach_signup(
+                email=d["email"],
+                name=d["name"],
+                password=d["password"],
+                practice_name=d["practice_name"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            sign_in(request, user)
+            messages.success(
+                request,
+                f"Welcome, {user.get_short_name()}. Your practice is ready: invite your first client.",
+            )
+            return redirect("dashboard")
+    return render(request, "accounts/signup.html", {"form": form, "kind": "coach"})
+
+
+@login_required
+@require_POST
+def practice_two_factor(request: HttpRequest) -> HttpResponse:
+    """The owner asks (or stops asking) every coach of the practice for two-step login."""
+    membership = get_owner_membership(current_user(request))
+    required = request.POST.get("require_two_factor") == "on"
+    practice_require_two_factor(practice=membership.practice, required=required)
+    if required:
+        messages.success(
+            request,
+            "Every coach in the practice now sets up two-step login before using Headway.",
+        )
+    else:
+        messages.success(request, "Two-step login is now each coach's own choice.")
+    return redirect("practice")

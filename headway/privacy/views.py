@@ -12,7 +12,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import current_user, get_engagement, get_membership
+from headway.accounts.http import current_user
+from headway.engagements.access import get_engagement
+from headway.practices.access import get_membership
 from headway.privacy.consent import consent_log
 from headway.privacy.forms import AuditFilterForm, EraseForm
 from headway.privacy.services import (
@@ -72,7 +74,7 @@ def consent_own(request: HttpRequest) -> HttpResponse:
 @login_required
 def consent_engagement(request: HttpRequest, pk: int) -> HttpResponse:
     """The coach reads the consent log of the engagement's client (the client reads it too)."""
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if engagement.client is None:
         raise Http404("No client yet")
     items = consent_log(user=engagement.client, engagement=engagement)
@@ -85,7 +87,7 @@ def consent_engagement(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def audit(request: HttpRequest) -> HttpResponse:
-    membership = get_membership(request)
+    membership = get_membership(current_user(request))
     if not membership.is_owner:
         raise Http404("Only the practice owner reads the audit log")
     practice = membership.practice

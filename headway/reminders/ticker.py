@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 
 from django.db import connections
+from django.tasks import Task
 
 from headway.worker.watchdog import seconds_from_env
 
 ENV = "HEADWAY_REMINDER_INTERVAL"
 DEFAULT_INTERVAL = 15 * 60.0
 TASK_PATH = "headway.reminders.tasks.send_reminders"
-CALENDARS_PATH = "headway.booking.tasks.refresh_busy_calendars"
 
 logger = logging.getLogger(__name__)
+
+# Each app's periodic work, registered from its AppConfig.ready (booking reads the busy
+# calendars): the clock sits below the apps and never imports them.
+_periodic: dict[str, Task[[], Any]] = {}
+
+
+def every_tick(task: Task[[], Any]) -> None:
+    """Queue `task` on every tick, unless one is waiting already."""
+    _periodic[task.module_path] = task
 
 
 def interval_from_env() -> float:
@@ -28,24 +38,22 @@ def interval_from_env() -> float:
 
 
 def tick() -> bool:
-    """Queue a sweep of reminders, and one of the coaches' busy calendars, unless one is
-    waiting already; True when the reminders' was queued."""
+    """Queue each periodic task that is not waiting already; True when the reminders' sweep
+    was queued."""
     from django_tasks_db.models import DBTaskResult
 
-    from headway.booking.tasks import refresh_busy_calendars
     from headway.reminders.tasks import send_reminders
 
+    every_tick(send_reminders)
     waiting = set(
         DBTaskResult.objects.ready()
-        .filter(task_path__in=[TASK_PATH, CALENDARS_PATH])
+        .filter(task_path__in=list(_periodic))
         .values_list("task_path", flat=True)
     )
-    if CALENDARS_PATH not in waiting:
-        refresh_busy_calendars.enqueue()
-    if TASK_PATH in waiting:
-        return False
-    send_reminders.enqueue()
-    return True
+    for path, task in sorted(_periodic.items()):
+        if path not in waiting:
+            task.enqueue()
+    return TASK_PATH not in waiting
 
 
 class Ticker(threading.Thread):

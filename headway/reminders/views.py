@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from headway.engagements.access import current_user
+from headway.accounts.http import current_user
 from headway.reminders.forms import PreferencesForm
 from headway.reminders.services import reminder_preferences, reminder_preferences_update
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from headway.accounts.http import current_user
 from headway.accounts.models import User
 from headway.checkins.models import CheckIn
 from headway.discovery.models import Assessment
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.planning.models import Goal, Step
 from headway.replies.models import Reply, Target
@@ -41,7 +42,7 @@ def about_in(engagement: Engagement, user: User, target: str, target_pk: int) ->
 
 
 def get_about(request: HttpRequest, pk: int, target: str, target_pk: int) -> About:
-    return about_in(get_engagement(request, pk), current_user(request), target, target_pk)
+    return about_in(get_engagement(request.user, pk), current_user(request), target, target_pk)
 
 
 def replies_seen_by(engagement: Engagement, user: User):  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import current_user
+from headway.accounts.http import current_user
 from headway.replies.access import get_about
 from headway.replies.services import page_of, reply_add
 

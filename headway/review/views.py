@@ -15,8 +15,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST
 
+from headway.accounts.http import current_user
 from headway.core.review import session_review
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.review.forms import CoachSpeakerForm, UploadForm
 from headway.review.models import Review
@@ -38,7 +39,7 @@ REFERENCE = {
 
 
 def _engagement(request: HttpRequest, pk: int) -> Engagement:
-    engagement = get_engagement(request, pk)
+    engagement = get_engagement(request.user, pk)
     if not may_review(engagement, current_user(request)):
         raise Http404("Session reviews are the coach's own")
     return engagement
