@@ -16,7 +16,7 @@ from headway.accounts.models import User
 from headway.accounts.services import user_signup
 from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel, StageQuestion
-from headway.demo import PASSWORD, PRACTICE_NAME, DemoResult, demo_load
+from headway.demo.practice import PASSWORD, PRACTICE_NAME, DemoResult, demo_load
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import journal_shared
 from headway.engagements.dashboard import dashboard_rows

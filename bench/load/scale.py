@@ -45,20 +45,20 @@ from django.db import transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from headway import demo  # noqa: E402
 from headway.accounts.models import User  # noqa: E402
 from headway.accounts.services import user_signup  # noqa: E402
 from headway.accounts.tasks import deliver_email  # noqa: E402
 from headway.checkins.models import CheckIn  # noqa: E402
 from headway.coaching.models import CoachingModel  # noqa: E402
-from headway.demo_board import demo_board_load  # noqa: E402
-from headway.demo_checkins import demo_checkins_load  # noqa: E402
-from headway.demo_concluding import demo_concluding_load  # noqa: E402
-from headway.demo_decision import demo_decision_load  # noqa: E402
-from headway.demo_discovery import demo_discovery_load  # noqa: E402
-from headway.demo_goals import demo_goals_load  # noqa: E402
-from headway.demo_offsites import demo_offsites_load  # noqa: E402
-from headway.demo_sessions import demo_sessions_load  # noqa: E402
+from headway.demo import practice as demo  # noqa: E402
+from headway.demo.board import demo_board_load  # noqa: E402
+from headway.demo.checkins import demo_checkins_load  # noqa: E402
+from headway.demo.concluding import demo_concluding_load  # noqa: E402
+from headway.demo.decision import demo_decision_load  # noqa: E402
+from headway.demo.discovery import demo_discovery_load  # noqa: E402
+from headway.demo.goals import demo_goals_load  # noqa: E402
+from headway.demo.offsites import demo_offsites_load  # noqa: E402
+from headway.demo.sessions import demo_sessions_load  # noqa: E402
 from headway.discovery.models import JournalEntry  # noqa: E402
 from headway.engagements.models import Answer, Engagement, EngagementStatus  # noqa: E402
 from headway.engagements.services import (  # noqa: E402

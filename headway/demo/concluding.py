@@ -115,7 +115,7 @@ def demo_concluding_load(
     name: str = NAME,
 ) -> Engagement:
     """Amara's engagement, or one like it for another address (a larger practice reuses it)."""
-    from headway.demo import PASSWORD, _backdate, _journey  # the demo's own helpers
+    from headway.demo.practice import PASSWORD, _backdate, _journey  # the demo's own helpers
 
     # After `headway demo --reset` the engagement is gone but the account may remain.
     User.objects.filter(email=email, client_engagements__isnull=True).delete()

@@ -23,16 +23,16 @@ from headway.accounts.services import user_signup
 from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel
 from headway.coaching.services import coaching_model_clone, stage_update
-from headway.demo_board import demo_board_load
-from headway.demo_booking import PROSPECT, demo_booking_load
-from headway.demo_checkins import demo_checkins_load
-from headway.demo_concluding import EMAIL as CONCLUDED_EMAIL
-from headway.demo_concluding import demo_concluding_load
-from headway.demo_decision import demo_decision_load
-from headway.demo_discovery import demo_discovery_load
-from headway.demo_goals import demo_goals_load
-from headway.demo_offsites import demo_offsites_load
-from headway.demo_sessions import demo_sessions_load
+from headway.demo.board import demo_board_load
+from headway.demo.booking import PROSPECT, demo_booking_load
+from headway.demo.checkins import demo_checkins_load
+from headway.demo.concluding import EMAIL as CONCLUDED_EMAIL
+from headway.demo.concluding import demo_concluding_load
+from headway.demo.decision import demo_decision_load
+from headway.demo.discovery import demo_discovery_load
+from headway.demo.goals import demo_goals_load
+from headway.demo.offsites import demo_offsites_load
+from headway.demo.sessions import demo_sessions_load
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
