@@ -156,7 +156,7 @@ def _require_migrated() -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
-    from headway.demo import demo_load
+    from headway.demo.practice import demo_load
 
     _require_migrated()
     from django.core.exceptions import ValidationError

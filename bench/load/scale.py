@@ -45,20 +45,21 @@ from django.db import transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from headway import demo  # noqa: E402
 from headway.accounts.models import User  # noqa: E402
 from headway.accounts.services import user_signup  # noqa: E402
 from headway.accounts.tasks import deliver_email  # noqa: E402
 from headway.checkins.models import CheckIn  # noqa: E402
 from headway.coaching.models import CoachingModel  # noqa: E402
-from headway.demo_board import demo_board_load  # noqa: E402
-from headway.demo_checkins import demo_checkins_load  # noqa: E402
-from headway.demo_concluding import demo_concluding_load  # noqa: E402
-from headway.demo_decision import demo_decision_load  # noqa: E402
-from headway.demo_discovery import demo_discovery_load  # noqa: E402
-from headway.demo_goals import demo_goals_load  # noqa: E402
-from headway.demo_offsites import demo_offsites_load  # noqa: E402
-from headway.demo_sessions import demo_sessions_load  # noqa: E402
+from headway.demo.board import demo_board_load  # noqa: E402
+from headway.demo.checkins import demo_checkins_load  # noqa: E402
+from headway.demo.common import CTJ, PASSWORD, backdate, journey  # noqa: E402
+from headway.demo.concluding import demo_concluding_load  # noqa: E402
+from headway.demo.decision import demo_decision_load  # noqa: E402
+from headway.demo.discovery import demo_discovery_load  # noqa: E402
+from headway.demo.goals import demo_goals_load  # noqa: E402
+from headway.demo.offsites import demo_offsites_load  # noqa: E402
+from headway.demo.people import CLIENTS, COACHES  # noqa: E402
+from headway.demo.sessions import demo_sessions_load  # noqa: E402
 from headway.discovery.models import JournalEntry  # noqa: E402
 from headway.engagements.models import Answer, Engagement, EngagementStatus  # noqa: E402
 from headway.engagements.services import (  # noqa: E402
@@ -83,7 +84,7 @@ from headway.reminders.services import reminders_send  # noqa: E402
 
 PER_PRACTICE = 5
 # The demo's people by name: the clients a coach cycles through.
-SPECS = {c["name"].split()[0].lower(): c for c in demo.CLIENTS}
+SPECS = {c["name"].split()[0].lower(): c for c in CLIENTS}
 COACHED = [SPECS["grace"], SPECS["tom"], SPECS["hannah"], SPECS["sofia"]]
 FIRST = ["Maya", "Daniel", "Aisha", "Tomasz", "Ines", "Kwame", "Lena", "Rafael", "Yuki", "Owen"]
 LAST = ["Okafor", "Reyes", "Brennan", "Nowak", "Costa", "Mensah", "Fischer", "Silva", "Ito"]
@@ -201,7 +202,7 @@ class Loader:
             user = coach_signup(
                 email=email,
                 name=name,
-                password=demo.PASSWORD,
+                password=PASSWORD,
                 practice_name=title,
                 verified=True,
             )
@@ -210,11 +211,11 @@ class Loader:
             self.agreement = self.practice.current_agreement()
         else:
             assert self.practice is not None and self.owner is not None
-            user = user_signup(email=email, name=name, password=demo.PASSWORD, verified=True)
+            user = user_signup(email=email, name=name, password=PASSWORD, verified=True)
             invitation = practice_invite_coach(practice=self.practice, by=self.owner, email=email)
             coach_invitation_accept(invitation=invitation, user=user)
         profile = coach_profile_ensure(user=user)
-        demo_coach = demo.COACHES["maya" if i % 2 else "daniel"]
+        demo_coach = COACHES["maya" if i % 2 else "daniel"]
         for field, value in demo_coach["profile"].items():
             setattr(profile, field, value)
         profile.save()
@@ -238,12 +239,12 @@ class Loader:
             engagement = demo_concluding_load(
                 coach=coach,
                 agreement=self.agreement,
-                model=self.models[demo.CTJ],
+                model=self.models[CTJ],
                 ago=self.ago,
                 email=email,
                 name=name,
             )
-            self.note(engagement, coach, email, demo.CTJ)
+            self.note(engagement, coach, email, CTJ)
             return
         spec = {
             "invited": SPECS["leo"],
@@ -264,16 +265,16 @@ class Loader:
         )
         if kind == "invited":
             invited = {**spec, "last": spec["started"], "moves": []}
-            demo._backdate(engagement, invited, self.ago, seen=None)
+            backdate(engagement, invited, self.ago, seen=None)
             self.note(engagement, coach, email, spec["model"])
             return
-        client = user_signup(email=email, name=name, password=demo.PASSWORD, verified=True)
+        client = user_signup(email=email, name=name, password=PASSWORD, verified=True)
         invitation = invitation_by_token(raw)
         assert invitation is not None
         engagement = invitation_accept(invitation=invitation, user=client)
         agreement_accept(engagement=engagement, agreement=self.agreement, by=client)
-        demo._journey(engagement, client=client, mover=coach, spec=spec)
-        demo._backdate(engagement, spec, self.ago, seen=self.ago(spec.get("seen", spec["last"])))
+        journey(engagement, client=client, mover=coach, spec=spec)
+        backdate(engagement, spec, self.ago, seen=self.ago(spec.get("seen", spec["last"])))
         at, shift = HOURS[j % len(HOURS)], j % 5
         if kind == "offsite":
             demo_offsites_load(coach=coach, ago=self.ago, engagement=engagement)
@@ -291,7 +292,7 @@ class Loader:
                 by=coach,
                 reason=spec["paused"],
             )
-        demo._backdate(engagement, spec, self.ago, seen=self.ago(spec.get("seen", spec["last"])))
+        backdate(engagement, spec, self.ago, seen=self.ago(spec.get("seen", spec["last"])))
         self.note(engagement, coach, email, spec["model"])
 
     def note(self, engagement: Engagement, coach: User, email: str, model: str) -> None:
@@ -320,7 +321,7 @@ class Loader:
 
 def set_password(emails: list[str]) -> None:
     """One real hash of the shared password, copied into every account made here."""
-    hashed = make_password(demo.PASSWORD)
+    hashed = make_password(PASSWORD)
     for start in range(0, len(emails), 500):
         User.objects.filter(email__in=emails[start : start + 500]).update(password=hashed)
 
@@ -400,7 +401,7 @@ def main() -> int:
     tables = [apps.get_model(label) for label in COUNTED]
     counts = {m._meta.db_table: m.objects.count() for m in tables}
     manifest = {
-        "password": demo.PASSWORD,
+        "password": PASSWORD,
         "coaches": loader.people,
         "clients": loader.clients_out,
         "counts": counts,

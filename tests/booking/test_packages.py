@@ -86,7 +86,7 @@ def test_the_flag_in_plain_facts() -> None:
 
 def test_the_demo_has_graces_package_and_a_prospects_booking_with_maya(db) -> None:
     from headway.booking.models import IntroBooking, IntroStatus
-    from headway.demo import demo_load
+    from headway.demo.practice import demo_load
     from headway.engagements.models import Engagement
 
     demo_load()

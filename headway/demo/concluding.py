@@ -9,13 +9,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
 from headway.accounts.models import User
 from headway.accounts.services import user_signup
-from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel
 from headway.concluding.models import Conclusion, EfficacyRating, FollowUp
 from headway.concluding.services import (
@@ -25,6 +23,7 @@ from headway.concluding.services import (
     insights_save,
 )
 from headway.core.assessments.efficacy import SCALE_KEYS, followup_schedule
+from headway.demo.common import PASSWORD, backdate, journey, queued_emails_drop
 from headway.engagements.models import Engagement, StatusChange
 from headway.engagements.services import (
     agreement_accept,
@@ -91,20 +90,6 @@ INSIGHTS: dict[str, Any] = {
 }
 
 
-def _drop_queued_invitation(since: datetime, email: str = EMAIL) -> None:
-    """Like the demo's own clean-up: Amara's invitation email stays unsent. Registered with
-    on_commit after the invitation's own enqueue, so it runs just after it."""
-    if not apps.is_installed("django_tasks_db"):
-        return
-    from django_tasks_db.models import DBTaskResult
-
-    queued = DBTaskResult.objects.filter(
-        task_path=deliver_email.module_path, status="READY", enqueued_at__gte=since
-    )
-    ours = [t.pk for t in queued if t.args_kwargs["args"][0] == [email]]
-    DBTaskResult.objects.filter(pk__in=ours).delete()
-
-
 def demo_concluding_load(
     *,
     coach: User,
@@ -115,8 +100,6 @@ def demo_concluding_load(
     name: str = NAME,
 ) -> Engagement:
     """Amara's engagement, or one like it for another address (a larger practice reuses it)."""
-    from headway.demo import PASSWORD, _backdate, _journey  # the demo's own helpers
-
     # After `headway demo --reset` the engagement is gone but the account may remain.
     User.objects.filter(email=email, client_engagements__isnull=True).delete()
     membership = Membership.objects.get(user=coach, practice=agreement.practice)
@@ -149,7 +132,7 @@ def demo_concluding_load(
         "started": STARTED,
         "last": CONCLUDED - 2,
     }
-    _journey(engagement, client=client, mover=coach, spec=spec)
+    journey(engagement, client=client, mover=coach, spec=spec)
 
     efficacy_record(
         engagement=engagement, by=client, responses=dict.fromkeys(SCALE_KEYS, 2), phase="start"
@@ -174,7 +157,7 @@ def demo_concluding_load(
         by=coach,
         reflection="Amara, you did the brave, unglamorous work of testing your ideas. Enjoy March.",
     )
-    _backdate(engagement, spec, ago, seen=ago(CONCLUDED))
+    backdate(engagement, spec, ago, seen=ago(CONCLUDED))
     concluded_at = ago(CONCLUDED)
     Engagement.objects.filter(pk=engagement.pk).update(concluded_at=concluded_at)
     StatusChange.objects.filter(engagement=engagement, to_status="concluded").update(
@@ -187,6 +170,8 @@ def demo_concluding_load(
     followup_set_declined(followup=twelve, by=client, declined=True)
     FollowUp.objects.filter(pk=twelve.pk).update(declined_at=concluded_at + timedelta(days=1))
     since = timezone.now() - timedelta(minutes=5)
-    transaction.on_commit(lambda: _drop_queued_invitation(since, email))
+    # Amara's invitation email stays unsent: registered after the invitation's own enqueue
+    # on commit, so it runs just after it.
+    transaction.on_commit(lambda: queued_emails_drop(since=since, whose=lambda to: to == [email]))
     engagement.refresh_from_db()
     return engagement
