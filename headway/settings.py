@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "headway.offsites",
     "headway.review",
     "headway.privacy",
+    "headway.overview",
     "headway.worker",
     "headway.api",
 ]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("headway.offsites.urls")),
     path("", include("headway.review.urls")),
     path("", include("headway.privacy.urls")),
+    path("", include("headway.overview.urls")),
     path("", include("headway.onet.urls")),
     path("api/", api.urls),
 ]

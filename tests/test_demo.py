@@ -22,7 +22,6 @@ from headway.demo.common import PASSWORD
 from headway.demo.practice import PRACTICE_NAME, DemoResult, demo_load
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import journal_shared
-from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
@@ -35,6 +34,7 @@ from headway.engagements.models import (
     StatusChange,
 )
 from headway.meetings.models import NoteKind, Session, SessionNote
+from headway.overview.dashboard import dashboard_rows
 from headway.planning.models import Score, Step
 from headway.practices.models import (
     CoachInvitation,
@@ -298,7 +298,7 @@ def test_grace_and_maya_meet_and_keep_notes_of_both_kinds(demo: DemoResult) -> N
 def test_amara_concluded_with_a_celebration_and_follow_ups(demo: DemoResult) -> None:
     from headway.concluding.journey import celebration_of
     from headway.concluding.models import EfficacyRating, FollowUp
-    from headway.engagements.dashboard import dashboard_rows
+    from headway.overview.dashboard import dashboard_rows
 
     amara = Engagement.objects.get(client__email="amara.osei@example.com")
     assert amara.status == EngagementStatus.CONCLUDED and amara.concluded_at is not None

@@ -13,9 +13,9 @@ from headway.checkins.models import CheckIn
 from headway.checkins.services import checkin_add
 from headway.coaching.models import StageQuestion
 from headway.discovery.models import Assessment
-from headway.engagements.activity import since_last_looked
 from headway.engagements.models import Engagement
 from headway.engagements.services import VISIT_GAP, answer_save, engagement_coach_seen
+from headway.overview.activity import since_last_looked
 from headway.planning.decision_services import (
     decision_choose,
     decision_matrix_start,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.discovery import journal_views, summary_views, views
+from headway.discovery import journal_views, skills_views, summary_views, views
 from headway.discovery.kinds import extra_urlpatterns
 
 A = "e/<int:pk>/discovery/<str:kind>/<int:apk>/"
@@ -15,6 +15,7 @@ urlpatterns = [
         "e/<int:pk>/discovery/summary.pdf", summary_views.summary_pdf, name="discovery_summary_pdf"
     ),
     *journal_views.urlpatterns,
+    *skills_views.urlpatterns,  # the résumé import of the motivated-skills kind
     # Kind-specific pages (kinds/<kind>.py) come before the generic <str:kind> patterns.
     *extra_urlpatterns(),
     path("e/<int:pk>/discovery/<str:kind>/", views.discovery_kind, name="discovery_kind"),

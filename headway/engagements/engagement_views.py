@@ -20,8 +20,6 @@ from headway.accounts.http import HtmxHttpRequest, current_user
 from headway.coaching.models import Stage, StageQuestion
 from headway.core.coaching.tools import TOOLS, ToolSpec
 from headway.engagements.access import get_engagement
-from headway.engagements.activity import coach_wrote, since_last_looked
-from headway.engagements.flags import engagement_flags
 from headway.engagements.forms import (
     AcceptAgreementForm,
     IntakeForm,
@@ -30,6 +28,7 @@ from headway.engagements.forms import (
     StatusForm,
 )
 from headway.engagements.models import Engagement, EngagementStatus, Intake
+from headway.engagements.panels import panels_context
 from headway.engagements.services import (
     agreement_accept,
     answer_save,
@@ -130,9 +129,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "acceptance": acceptance,
         "history": _history(engagement),
         "nav": "dashboard" if is_coach else "journey",
-        "flags": engagement_flags(engagement, user) if is_coach else (),
-        "since": since_last_looked(engagement, engagement.coach_prev_seen_at) if is_coach else (),
-        "coach_wrote": () if is_coach else coach_wrote(engagement),
+        **panels_context(engagement, user, is_coach=is_coach),
     }
     if context["can_move"]:
         context["move_form"] = MoveStageForm(

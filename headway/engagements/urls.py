@@ -3,10 +3,9 @@ from __future__ import annotations
 from django.urls import path
 
 from headway.engagements import engagement_views as ev
-from headway.engagements import flag_views, practice_views, views
+from headway.engagements import practice_views, views
 
 urlpatterns = [
-    path("dashboard/", views.dashboard, name="dashboard"),
     path("signup/self-guided/", views.signup_self, name="signup_self"),
     path("clients/invite/", views.client_invite, name="client_invite"),
     path("practice/clients/", practice_views.practice_clients, name="practice_clients"),
@@ -33,6 +32,5 @@ urlpatterns = [
     path("e/<int:pk>/intake/", ev.intake_view, name="engagement_intake"),
     path("e/<int:pk>/agreement/", ev.agreement_view, name="engagement_agreement"),
     path("e/<int:pk>/coach/", ev.coach_view, name="engagement_coach"),
-    path("e/<int:pk>/acknowledge/", flag_views.acknowledge_view, name="engagement_acknowledge"),
     path("e/<int:pk>/request-coach/", ev.request_coach_view, name="engagement_request_coach"),
 ]

@@ -1,4 +1,4 @@
-"""Home, the coach dashboard, inviting clients, and invitations."""
+"""Home, inviting clients, invitations and the self-guided start."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from headway.accounts.forms import CoachSignupForm, SignupForm
 from headway.accounts.http import current_user, sign_in
 from headway.accounts.models import User
 from headway.coaching.models import CoachingModel
-from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.forms import InviteClientForm
 from headway.engagements.models import Engagement, EngagementStatus, Invitation
 from headway.engagements.services import (
@@ -29,7 +28,7 @@ from headway.engagements.signup_services import (
     self_guided_signup,
 )
 from headway.practices.access import get_membership
-from headway.practices.models import IntroRequest, Membership
+from headway.practices.models import Membership
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -38,44 +37,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if Membership.objects.filter(user=request.user).exists():
         return redirect("dashboard")
     return redirect("journey")
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    membership = get_membership(current_user(request))
-    coach = current_user(request)
-    status = request.GET.get("status", "")
-    if status not in EngagementStatus.values:
-        status = ""
-    stage = request.GET.get("stage", "")
-    query = request.GET.get("q", "").strip()
-    attention_only = request.GET.get("attention") == "1"
-    rows = dashboard_rows(
-        coach, status=status, stage=stage, query=query, attention_only=attention_only
-    )
-    stage_names = sorted(
-        set(Engagement.objects.coached_by(coach).values_list("stage__name", flat=True))
-    )
-    coach_requests = Invitation.objects.filter(
-        direction=Invitation.Direction.CLIENT_TO_COACH,
-        email__iexact=coach.email,
-        accepted_at__isnull=True,
-        declined_at__isnull=True,
-    ).select_related("engagement__client")
-    return render(
-        request,
-        "engagements/dashboard.html",
-        {
-            "membership": membership,
-            "rows": rows,
-            "statuses": EngagementStatus.choices,
-            "stage_names": stage_names,
-            "filters": {"status": status, "stage": stage, "q": query, "attention": attention_only},
-            "intro_requests": IntroRequest.objects.filter(coach=coach, handled_at__isnull=True)[:5],
-            "coach_requests": coach_requests,
-            "nav": "dashboard",
-        },
-    )
 
 
 @login_required

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +42,6 @@ from headway.reminders.models import (
     Weekday,
     preferences_map,
 )
-from headway.reminders.news import client_news_send
 from headway.reminders.sources import gather
 
 DIGEST = "digest"
@@ -192,6 +192,16 @@ def _allowed(reminders: list[DueReminder]) -> list[DueReminder]:
     ]
 
 
+# What else each sweep sends, registered from above (the overview's email of clients' news):
+# each takes the sweep's time and returns how many emails it sent.
+_also: list[Callable[..., int]] = []
+
+
+def on_sweep(send: Callable[..., int]) -> None:
+    if send not in _also:
+        _also.append(send)
+
+
 def reminders_send(*, now: dt.datetime | None = None) -> SweepResult:
     """One sweep: everything due now, for everyone, as each person prefers.
 
@@ -220,4 +230,4 @@ def reminders_send(*, now: dt.datetime | None = None) -> SweepResult:
                 continue
             digest = core.digest_group(wanted, now, sent)
             digests += digest_deliver(user=user, week=week, digest=digest, now=now)
-    return SweepResult(reminders, digests, client_news_send(now=now))
+    return SweepResult(reminders, digests, sum(send(now=now) for send in _also))

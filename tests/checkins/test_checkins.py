@@ -17,8 +17,8 @@ from headway.checkins.services import (
     engagement_signals,
 )
 from headway.core.followup.signals import ENERGY_FALLING, QUIET, SLIPPING
-from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus
+from headway.overview.dashboard import dashboard_rows
 from headway.planning.goal_services import goal_create, step_add
 from headway.planning.models import Step
 from tests.helpers import World

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from headway.checkins.services import checkin_add, checkin_facts
 from headway.core.followup.signals import LOW, WORRIED
-from headway.engagements.dashboard import dashboard_rows
+from headway.overview.dashboard import dashboard_rows
 from tests.helpers import World
 
 pytestmark = pytest.mark.django_db

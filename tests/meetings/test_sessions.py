@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.core.followup.attention import EngagementFacts, attention_items
-from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus
 from headway.meetings.models import Session, SessionStatus
 from headway.meetings.session_services import (
@@ -25,6 +24,7 @@ from headway.meetings.session_services import (
     session_schedule,
     session_topic_add,
 )
+from headway.overview.dashboard import dashboard_rows
 from headway.planning.calendar import feed_ical
 from tests.helpers import World
 from tests.smtp import Mailbox, mailbox, smtp_server  # noqa: F401

@@ -13,7 +13,6 @@ from django.utils import timezone
 from headway.core.dates import add_months
 from headway.core.planning import offsite as core
 from headway.discovery.services import journal_add, journal_set_sharing
-from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus
 from headway.engagements.services import engagement_set_status
 from headway.offsites.calendar import due_offsites, offsite_events
@@ -45,6 +44,7 @@ from headway.offsites.services import (
     priority_make_goal,
     priority_set_later,
 )
+from headway.overview.dashboard import dashboard_rows
 from headway.planning.models import Goal
 from tests.helpers import World
 

@@ -18,7 +18,7 @@ proficiency is one of "learning", "capable", "strong", "expert"; enjoyment one o
 "happy", "rather_not". At least 8 skills need both answers to finish; the rest may stay
 unrated. "import" holds {"file", "proposals": [{"phrase", "source", "level",
 "proficiency", "element_id", "confidence", "reason"}], "notes": [...]} until the client
-confirms or cancels the review (skills_views.py).
+confirms or cancels the review (skills_views.py, which imports this module, never the reverse).
 
 Result (frozen at completion)::
 
@@ -362,13 +362,3 @@ SPEC = KindSpec(
     context=context,
     changes=changes,
 )
-
-
-def __getattr__(name: str) -> Any:
-    # The résumé pages live in skills_views.py, which imports this module; loading them
-    # lazily keeps the import one-way.
-    if name == "urlpatterns":
-        from headway.discovery.skills_views import urlpatterns
-
-        return urlpatterns
-    raise AttributeError(name)

@@ -18,8 +18,8 @@ from django.urls import reverse
 from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User
 from headway.core.followup import client_news as core
-from headway.engagements.activity import since_last_looked
 from headway.engagements.models import Engagement, EngagementStatus
+from headway.overview.activity import since_last_looked
 from headway.reminders.models import ClientNews, SentReminder, preferences_map
 
 KIND = "news"

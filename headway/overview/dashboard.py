@@ -39,8 +39,6 @@ from headway.core.followup.attention import (
     unacknowledged,
 )
 from headway.discovery.models import Assessment
-from headway.engagements.activity import ActivityItem, headlines
-from headway.engagements.flags import acknowledgements_of
 from headway.engagements.models import (
     AgreementAcceptance,
     Answer,
@@ -51,6 +49,8 @@ from headway.engagements.models import (
 )
 from headway.meetings.models import Session
 from headway.offsites.models import Offsite, OffsiteStatus
+from headway.overview.activity import ActivityItem, headlines
+from headway.overview.flags import acknowledgements_of
 from headway.practices.models import Agreement
 
 

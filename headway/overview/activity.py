@@ -9,16 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from headway.accounts.models import User
 from headway.checkins.models import CheckIn
 from headway.core.followup import client_news as news
 from headway.discovery.models import Assessment
 from headway.engagements.models import Answer, Engagement
 from headway.engagements.services import VISIT_GAP
+from headway.overview.flags import engagement_flags
 from headway.planning.models import DecisionMatrix, Goal, GoalStatus, Step
 from headway.replies.models import Reply
 from headway.replies.services import described, page_of
@@ -289,3 +292,14 @@ def headlines(
                 news.RESULT,
             )
     return found
+
+
+def engagement_panel(engagement: Engagement, user: User, is_coach: bool) -> dict[str, Any]:
+    """The engagement page's share of the overview: for its coach the flags still to
+    acknowledge and what happened since they last looked; for the client what the coach wrote."""
+    if is_coach:
+        return {
+            "flags": engagement_flags(engagement, user),
+            "since": since_last_looked(engagement, engagement.coach_prev_seen_at),
+        }
+    return {"coach_wrote": coach_wrote(engagement)}
