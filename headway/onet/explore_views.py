@@ -11,7 +11,7 @@ stage's tools can link to these pages.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from headway.accounts.http import HtmxHttpRequest, current_user
+from headway.accounts.models import User
 from headway.core.occupations.interests import (
     RIASEC,
     InterestMatch,
@@ -33,7 +34,6 @@ from headway.core.occupations.interests import match_interests as core_match_int
 from headway.core.occupations.pathways import ElementChange, Narrowing, Pathway, Source
 from headway.core.occupations.pathways import pathways as core_pathways
 from headway.core.occupations.similarity import OccupationIndex
-from headway.discovery.models import Assessment, Kind
 from headway.engagements.models import Engagement, Intake
 from headway.onet.forms import InterestsForm, PathwaysForm, Skill
 from headway.onet.models import Release
@@ -163,27 +163,30 @@ def occupation_pathways(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "onet/pathways.html", context)
 
 
+# Where a person's own skill ratings come from: discovery registers its motivated-skills
+# results here from its AppConfig.ready (onet sits below discovery and never imports it).
+RatedSkills = Callable[[Engagement, User], tuple[tuple[str, int], ...]]
+_rated_skills: list[RatedSkills] = []
+
+
+def register_rated_skills(source: RatedSkills) -> None:
+    if source not in _rated_skills:
+        _rated_skills.append(source)
+
+
 def _prefill(
     request: HttpRequest, engagement: Engagement | None
 ) -> tuple[str, tuple[tuple[str, int], ...]]:
-    """What the journey already says: the role from the sent intake, and the skills of the
-    latest completed motivated-skills results (for the coach, only results shared with
-    them). The form starts from these; nothing runs until the person asks."""
+    """What the journey already says: the role from the sent intake, and the skills the
+    person rated in their latest results. The form starts from these; nothing runs until
+    the person asks."""
     if engagement is None:
         return "", ()
     intake = Intake.objects.filter(engagement=engagement, submitted_at__isnull=False).first()
     role = intake.current_role if intake is not None else ""
-    results = Assessment.objects.filter(engagement=engagement).of_kind(Kind.SKILLS)
-    results = (
-        results.completed()
-        if engagement.is_client(current_user(request))
-        else results.seen_by_coach()
-    )
-    latest = results.order_by("-completed_at", "-pk").values_list("result", flat=True).first()
-    rated = tuple(
-        (str(s["element_id"]), int(s["level"]))
-        for s in ((latest or {}).get("pathway_skills") or [])
-        if isinstance(s, dict) and isinstance(s.get("level"), int | float) and s.get("element_id")
+    rated = next(
+        (found for source in _rated_skills if (found := source(engagement, current_user(request)))),
+        (),
     )
     return role, rated
 

@@ -50,6 +50,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.urls import reverse
 
+from headway.accounts.models import User
 from headway.core.assessments.motivated_skills import (
     ENJOYMENT,
     MIN_RATED,
@@ -62,7 +63,8 @@ from headway.core.assessments.motivated_skills import (
     skills_profile,
 )
 from headway.discovery.kinds import KindSpec, Responses, Result
-from headway.discovery.models import Kind
+from headway.discovery.models import Assessment, Kind
+from headway.engagements.models import Engagement
 from headway.onet.forms import MAX_SKILLS, SKILL_GROUPS
 from headway.onet.models import Element, Release
 
@@ -362,3 +364,16 @@ SPEC = KindSpec(
     context=context,
     changes=changes,
 )
+
+
+def latest_rated_skills(engagement: Engagement, user: User) -> tuple[tuple[str, int], ...]:
+    """(element id, level) of the latest completed motivated-skills results (for the coach,
+    only results shared with them): what the occupation pathways form starts from."""
+    results = Assessment.objects.filter(engagement=engagement).of_kind(Kind.SKILLS)
+    results = results.completed() if engagement.is_client(user) else results.seen_by_coach()
+    latest = results.order_by("-completed_at", "-pk").values_list("result", flat=True).first()
+    return tuple(
+        (str(s["element_id"]), int(s["level"]))
+        for s in ((latest or {}).get("pathway_skills") or [])
+        if isinstance(s, dict) and isinstance(s.get("level"), int | float) and s.get("element_id")
+    )
