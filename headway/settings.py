@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "headway.onet",
     "headway.exploration",
     "headway.discovery",
+    "headway.feeds",
     "headway.planning",
     "headway.meetings",
     "headway.booking",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("headway.exploration.urls")),
     path("", include("headway.discovery.urls")),
     path("", include("headway.planning.urls")),
+    path("", include("headway.feeds.urls")),
     path("", include("headway.meetings.urls")),
     path("", include("headway.booking.urls")),
     path("", include("headway.checkins.urls")),

@@ -1,6 +1,7 @@
 """The action plan of a goal: steps (add, edit, done or not, remove), obstacles with their
 if-then plans, and a skill gap from transition pathways made into a step. Plain form posts,
-each back to the goal's page; the client writes, the coach reads."""
+each back to the goal's page; the client writes, the coach reads. The plan also downloads as
+an .ics file."""
 
 from __future__ import annotations
 
@@ -10,9 +11,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.views.decorators.http import require_POST
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST, require_safe
 
 from headway.engagements.access import current_user, get_engagement
+from headway.feeds.calendar import CALENDAR_TYPE
+from headway.planning.goal_calendar import plan_ical
 from headway.planning.goal_common import (
     TEMPLATES,
     get_goal,
@@ -217,6 +222,20 @@ def goal_from_gap(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, f"{TEMPLATES}from_gap.html", context)
 
 
+@login_required
+@require_safe
+def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """One engagement's plan as a file, for its client and its coach."""
+    engagement = get_engagement(request, pk)
+    name = slugify(engagement.client_name) or str(engagement.pk)
+    response = HttpResponse(plan_ical(engagement), content_type=CALENDAR_TYPE)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"headway-plan-{name}.ics"
+    )
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
 urlpatterns = [
     path("e/<int:pk>/goals/from-gap/", goal_from_gap, name="goal_from_gap"),
     path("e/<int:pk>/goals/<int:goal_pk>/steps/", goal_step_add, name="goal_step_add"),
@@ -250,4 +269,5 @@ urlpatterns = [
         goal_obstacle_delete,
         name="goal_obstacle_delete",
     ),
+    path("e/<int:pk>/plan.ics", plan_ics, name="plan_ics"),
 ]

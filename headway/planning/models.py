@@ -1,5 +1,5 @@
 """Choosing and planning: the decision matrix, goals with their steps, obstacles and
-revisions, accountability links and calendar feeds."""
+revisions, and accountability links."""
 
 from __future__ import annotations
 
@@ -228,17 +228,3 @@ class AccountabilityLink(models.Model):
 
     def __str__(self) -> str:
         return f"Accountability link for {self.partner_name}"
-
-
-class CalendarFeed(models.Model):
-    """A person's private iCalendar subscription: the URL holds a secret token (stored hashed)."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
-    )
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    last_fetched_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"Calendar feed of {self.user}"

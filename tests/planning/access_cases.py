@@ -11,7 +11,7 @@ from collections.abc import Callable
 from django.urls import reverse
 
 from headway.exploration.services import option_add
-from headway.planning.calendar_services import calendar_feed_create
+from headway.feeds.services import calendar_feed_create
 from headway.planning.decision_services import decision_matrix_start, decision_risk_add
 from headway.planning.goal_services import (
     accountability_link_create,

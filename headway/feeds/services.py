@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.accounts.models import User, hash_token, new_token
-from headway.planning.models import CalendarFeed
+from headway.feeds.models import CalendarFeed
 
 # Calendar apps poll every few minutes to hours; recording each fetch would be a write per
 # poll for a fact ("still in use") that needs no better than minute precision.

@@ -1,4 +1,5 @@
-"""The calendar: a plan as an .ics download, and each person's private subscription feed."""
+"""The calendar page and each person's private subscription feed (a plan's .ics download
+is the goals app's)."""
 
 from __future__ import annotations
 
@@ -11,35 +12,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.cache import get_conditional_response
-from django.utils.http import content_disposition_header
-from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from headway.engagements.access import current_user, get_engagement
+from headway.engagements.access import current_user
 from headway.engagements.models import Engagement
-from headway.planning import calendar_services as services
-from headway.planning.calendar import REFRESH, feed_ical, plan_ical
-from headway.planning.models import CalendarFeed
+from headway.feeds import services
+from headway.feeds.calendar import CALENDAR_TYPE, REFRESH, feed_ical
+from headway.feeds.models import CalendarFeed
 
-CALENDAR_TYPE = "text/calendar; charset=utf-8"
 # Short enough that a change shows up soon after the calendar app asks again; calendar apps
 # poll on their own schedule (REFRESH asks for hourly) and the ETag makes a repeat cheap.
 FEED_MAX_AGE = 5 * 60
-
-
-@login_required
-@require_safe
-def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    """One engagement's plan as a file, for its client and its coach."""
-    engagement = get_engagement(request, pk)
-    name = slugify(engagement.client_name) or str(engagement.pk)
-    response = HttpResponse(plan_ical(engagement), content_type=CALENDAR_TYPE)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"headway-plan-{name}.ics"
-    )
-    response["Cache-Control"] = "private, no-cache"
-    return response
 
 
 def _every(interval: timedelta) -> str:
@@ -59,7 +43,7 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
         new_url, webcal_url = services.calendar_feed_urls(raw)
     return render(
         request,
-        "planning/calendar/feed.html",
+        "feeds/feed.html",
         {
             "feed": CalendarFeed.objects.filter(user=user).first(),
             "new_url": new_url,
@@ -107,7 +91,6 @@ def calendar_feed_ics(request: HttpRequest, token: str) -> HttpResponse:
 
 
 urlpatterns = [
-    path("e/<int:pk>/plan.ics", plan_ics, name="plan_ics"),
     path("account/calendar/", calendar_feed, name="calendar_feed"),
     path("account/calendar/off/", calendar_feed_delete, name="calendar_feed_delete"),
     path("calendar/<str:token>.ics", calendar_feed_ics, name="calendar_feed_ics"),
