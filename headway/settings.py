@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "headway.discovery",
     "headway.feeds",
     "headway.planning",
+    "headway.decisions",
     "headway.meetings",
     "headway.booking",
     "headway.checkins",

@@ -16,6 +16,7 @@ from headway.accounts.models import User
 from headway.accounts.services import user_signup
 from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel, StageQuestion
+from headway.decisions.models import Score
 from headway.demo import PASSWORD, PRACTICE_NAME, DemoResult, demo_load
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import journal_shared
@@ -32,7 +33,7 @@ from headway.engagements.models import (
     StatusChange,
 )
 from headway.meetings.models import NoteKind, Session, SessionNote
-from headway.planning.models import Score, Step
+from headway.planning.models import Step
 from headway.practices.models import (
     CoachInvitation,
     CoachProfile,

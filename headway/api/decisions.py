@@ -19,8 +19,15 @@ from headway.api.auth import request_user
 from headway.api.engagements import get_engagement
 from headway.api.schemas import ErrorOut
 from headway.core.planning.decision import Total
-from headway.engagements.models import Engagement, EngagementStatus
-from headway.planning.decision_services import (
+from headway.decisions.models import (
+    Criterion,
+    CriterionSource,
+    DecisionMatrix,
+    MatrixOption,
+    Risk,
+    Score,
+)
+from headway.decisions.services import (
     DEFAULT_WEIGHT,
     criterion_help,
     decision_analyse,
@@ -37,14 +44,7 @@ from headway.planning.decision_services import (
     decision_risk_update,
     decision_scores_set,
 )
-from headway.planning.models import (
-    Criterion,
-    CriterionSource,
-    DecisionMatrix,
-    MatrixOption,
-    Risk,
-    Score,
-)
+from headway.engagements.models import Engagement, EngagementStatus
 
 router = Router(tags=["decision matrix"])
 

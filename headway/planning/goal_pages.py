@@ -11,6 +11,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from headway.decisions.models import DecisionMatrix, MatrixOption
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.planning.goal_common import (
     TEMPLATES,
@@ -36,10 +37,8 @@ from headway.planning.goal_forms import (
 from headway.planning.models import (
     MAX_ACTIVE_GOALS,
     AccountabilityLink,
-    DecisionMatrix,
     Goal,
     GoalStatus,
-    MatrixOption,
     Obstacle,
     StepKind,
 )

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from headway.planning import decision_views, goal_views
+from headway.planning import goal_views
 
 urlpatterns = [
-    *decision_views.urlpatterns,
     *goal_views.urlpatterns,
 ]

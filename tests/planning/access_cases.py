@@ -10,25 +10,17 @@ from collections.abc import Callable
 
 from django.urls import reverse
 
+from headway.decisions.models import Criterion, DecisionMatrix, MatrixOption, Risk
+from headway.decisions.services import decision_matrix_start, decision_risk_add
 from headway.exploration.services import option_add
 from headway.feeds.services import calendar_feed_create
-from headway.planning.decision_services import decision_matrix_start, decision_risk_add
 from headway.planning.goal_services import (
     accountability_link_create,
     goal_create,
     obstacle_add,
     step_add,
 )
-from headway.planning.models import (
-    AccountabilityLink,
-    Criterion,
-    DecisionMatrix,
-    Goal,
-    MatrixOption,
-    Obstacle,
-    Risk,
-    Step,
-)
+from headway.planning.models import AccountabilityLink, Goal, Obstacle, Step
 from tests.access import Case, Ctx, everyone, hidden
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from django import forms
 
-from headway.planning.decision_services import DEFAULT_WEIGHT, criterion_help
-from headway.planning.models import Criterion, MatrixOption, Risk
+from headway.decisions.models import Criterion, MatrixOption, Risk
+from headway.decisions.services import DEFAULT_WEIGHT, criterion_help
 
 WEIGHTS = [
     (1, "1 · a little"),

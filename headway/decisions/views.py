@@ -15,9 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
-from headway.planning.decision_forms import (
+from headway.decisions.forms import (
     ChoiceForm,
     CriterionAddForm,
     CriterionRenameForm,
@@ -26,7 +24,8 @@ from headway.planning.decision_forms import (
     OptionAddForm,
     RiskForm,
 )
-from headway.planning.decision_services import (
+from headway.decisions.models import Criterion, DecisionMatrix, MatrixOption, Risk, Score
+from headway.decisions.services import (
     MAX_OPTIONS,
     STAY,
     decision_analyse,
@@ -43,9 +42,10 @@ from headway.planning.decision_services import (
     decision_risk_update,
     decision_scores_set,
 )
-from headway.planning.models import Criterion, DecisionMatrix, MatrixOption, Risk, Score
+from headway.engagements.access import HtmxHttpRequest, current_user, get_engagement
+from headway.engagements.models import Engagement, EngagementStatus
 
-TEMPLATES = "planning/decision/"
+TEMPLATES = "decisions/"
 
 
 def _may_write(engagement: Engagement, request: HttpRequest) -> bool:

@@ -19,9 +19,7 @@ from headway.accounts.models import User
 from headway.core.assessments.strengths import BY_KEY as STRENGTHS_BY_KEY
 from headway.core.assessments.values_cards import CARDS_BY_KEY
 from headway.core.planning import decision as core
-from headway.discovery.models import Assessment, Kind
-from headway.engagements.models import Engagement, EngagementStatus
-from headway.planning.models import (
+from headway.decisions.models import (
     Criterion,
     CriterionSource,
     DecisionMatrix,
@@ -29,6 +27,8 @@ from headway.planning.models import (
     Risk,
     Score,
 )
+from headway.discovery.models import Assessment, Kind
+from headway.engagements.models import Engagement, EngagementStatus
 
 TOP_VALUES = 5
 TOP_STRENGTHS = 3
