@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "headway.feeds",
     "headway.planning",
     "headway.decisions",
+    "headway.goals",
     "headway.meetings",
     "headway.booking",
     "headway.checkins",

@@ -14,7 +14,7 @@ urlpatterns = [
     path("", include("headway.exploration.urls")),
     path("", include("headway.discovery.urls")),
     path("", include("headway.decisions.urls")),
-    path("", include("headway.planning.urls")),
+    path("", include("headway.goals.urls")),
     path("", include("headway.feeds.urls")),
     path("", include("headway.meetings.urls")),
     path("", include("headway.booking.urls")),

@@ -32,8 +32,8 @@ from headway.engagements.models import (
     StageTransition,
     StatusChange,
 )
+from headway.goals.models import Step
 from headway.meetings.models import NoteKind, Session, SessionNote
-from headway.planning.models import Step
 from headway.practices.models import (
     CoachInvitation,
     CoachProfile,

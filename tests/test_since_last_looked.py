@@ -21,8 +21,8 @@ from headway.discovery.models import Assessment
 from headway.engagements.activity import since_last_looked
 from headway.engagements.models import Engagement
 from headway.engagements.services import VISIT_GAP, answer_save, engagement_coach_seen
-from headway.planning.goal_services import goal_create, step_add, step_set_done
-from headway.planning.models import Step
+from headway.goals.models import Step
+from headway.goals.services import goal_create, step_add, step_set_done
 from headway.replies.services import reply_add
 from tests.helpers import World
 

@@ -20,7 +20,7 @@ from headway.decisions.models import DecisionMatrix
 from headway.discovery.models import Assessment
 from headway.engagements.models import Answer, Engagement
 from headway.engagements.services import VISIT_GAP
-from headway.planning.models import Goal, GoalStatus, Step
+from headway.goals.models import Goal, GoalStatus, Step
 from headway.replies.models import Reply
 from headway.replies.services import described, page_of
 

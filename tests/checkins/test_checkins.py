@@ -19,8 +19,8 @@ from headway.checkins.services import (
 from headway.core.followup.signals import ENERGY_FALLING, QUIET, SLIPPING
 from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus
-from headway.planning.goal_services import goal_create, step_add
-from headway.planning.models import Step
+from headway.goals.models import Step
+from headway.goals.services import goal_create, step_add
 from tests.helpers import World
 from tests.smtp import Mailbox, mailbox, smtp_server  # noqa: F401
 

@@ -27,7 +27,7 @@ from headway.core.dates import add_months
 from headway.engagements.dashboard import dashboard_rows
 from headway.engagements.models import EngagementStatus, StatusChange
 from headway.engagements.services import engagement_set_status
-from headway.planning.goal_services import goal_create, goal_set_status, step_add, step_set_done
+from headway.goals.services import goal_create, goal_set_status, step_add, step_set_done
 from tests.helpers import World
 
 pytestmark = pytest.mark.django_db

@@ -14,13 +14,13 @@ from headway.decisions.models import Criterion, DecisionMatrix, MatrixOption, Ri
 from headway.decisions.services import decision_matrix_start, decision_risk_add
 from headway.exploration.services import option_add
 from headway.feeds.services import calendar_feed_create
-from headway.planning.goal_services import (
+from headway.goals.models import AccountabilityLink, Goal, Obstacle, Step
+from headway.goals.services import (
     accountability_link_create,
     goal_create,
     obstacle_add,
     step_add,
 )
-from headway.planning.models import AccountabilityLink, Goal, Obstacle, Step
 from tests.access import Case, Ctx, everyone, hidden
 
 

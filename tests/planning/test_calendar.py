@@ -21,7 +21,7 @@ from headway.feeds import calendar
 from headway.feeds.calendar import CalendarEvent, register_provider
 from headway.feeds.models import CalendarFeed
 from headway.feeds.services import calendar_feed_create
-from headway.planning.models import Goal, GoalStatus, Step, StepKind
+from headway.goals.models import Goal, GoalStatus, Step, StepKind
 from tests.helpers import World
 
 TRICKY = "Informational interview, with Priya; ask about \\ research\nthen write notes"

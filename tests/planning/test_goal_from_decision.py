@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from headway.decisions.services import decision_choose, decision_matrix_start
 from headway.exploration.services import option_add
-from headway.planning.models import Goal
+from headway.goals.models import Goal
 from tests.helpers import World
 
 

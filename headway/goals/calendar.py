@@ -31,7 +31,7 @@ from headway.feeds.calendar import (
     register_provider,
     to_ical,
 )
-from headway.planning.models import Goal, Step, StepKind
+from headway.goals.models import Goal, Step, StepKind
 
 SUMMARY_LENGTH = 80  # a goal's text can be a paragraph; the title shows its start
 

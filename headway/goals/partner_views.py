@@ -19,15 +19,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from headway.core.planning.plan import plan_progress
 from headway.engagements.access import current_user, get_engagement
-from headway.planning.goal_common import TEMPLATES, ordered_steps, refuse_unless_writer, step_facts
-from headway.planning.goal_forms import PartnerForm
-from headway.planning.goal_pages import render_goals_page
-from headway.planning.goal_services import (
+from headway.goals.common import TEMPLATES, ordered_steps, refuse_unless_writer, step_facts
+from headway.goals.forms import PartnerForm
+from headway.goals.models import AccountabilityLink, Goal
+from headway.goals.pages import render_goals_page
+from headway.goals.services import (
     accountability_link_by_token,
     accountability_link_create,
     accountability_link_revoke,
 )
-from headway.planning.models import AccountabilityLink, Goal
 
 
 @login_required

@@ -32,9 +32,9 @@ from headway.core.planning.plan import (
 from headway.core.smart.analysis import SmartCheck, analyse_goal
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.models import Engagement, EngagementStatus
-from headway.planning.models import Goal, GoalRevision, GoalStatus, Step
+from headway.goals.models import Goal, GoalRevision, GoalStatus, Step
 
-TEMPLATES = "planning/goals/"
+TEMPLATES = "goals/"
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from headway.core.planning.plan import format_day, past_date_guess
 from headway.discovery.models import Assessment, Kind
 from headway.engagements.models import Engagement
 from headway.exploration.models import Option
-from headway.planning.models import Goal, GoalStatus, StepKind
+from headway.goals.models import Goal, GoalStatus, StepKind
 
 CONFIDENCE: list[tuple[int | str, str]] = [
     ("", "Not sure yet"),

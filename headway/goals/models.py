@@ -1,5 +1,6 @@
-"""Choosing and planning: the decision matrix, goals with their steps, obstacles and
-revisions, and accountability links."""
+"""Planning: goals with their steps, obstacles and revisions, and accountability links.
+
+The tables keep the names they had when these models lived in the planning app."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from django.db import models
 from django.utils import timezone
 
 from headway.core.planning.if_then import IfThen, if_then
-
-# --- goals and the action plan -------------------------------------------------------------
 
 
 class GoalStatus(models.TextChoices):
@@ -49,6 +48,7 @@ class Goal(models.Model):
     objects = GoalQuerySet.as_manager()
 
     class Meta:
+        db_table = "planning_goal"
         ordering = ["position", "created_at", "pk"]
 
     def __str__(self) -> str:
@@ -68,6 +68,7 @@ class GoalRevision(models.Model):
     reason = models.TextField(blank=True)
 
     class Meta:
+        db_table = "planning_goalrevision"
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
@@ -94,6 +95,7 @@ class Step(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "planning_step"
         ordering = ["position", "due_on", "pk"]
 
     def __str__(self) -> str:
@@ -109,6 +111,7 @@ class Obstacle(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "planning_obstacle"
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
@@ -134,6 +137,7 @@ class AccountabilityLink(models.Model):
     last_seen_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "planning_accountabilitylink"
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

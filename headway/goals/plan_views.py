@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from headway.engagements.access import current_user, get_engagement
 from headway.feeds.calendar import CALENDAR_TYPE
-from headway.planning.goal_calendar import plan_ical
-from headway.planning.goal_common import (
+from headway.goals.calendar import plan_ical
+from headway.goals.common import (
     TEMPLATES,
     get_goal,
     get_step,
@@ -26,9 +26,10 @@ from headway.planning.goal_common import (
     refuse_unless_writer,
     today,
 )
-from headway.planning.goal_forms import GapStepForm, ObstacleForm, StepForm, gap_title
-from headway.planning.goal_pages import render_goal_page
-from headway.planning.goal_services import (
+from headway.goals.forms import GapStepForm, ObstacleForm, StepForm, gap_title
+from headway.goals.models import Goal, GoalStatus, Obstacle, StepKind
+from headway.goals.pages import render_goal_page
+from headway.goals.services import (
     obstacle_add,
     obstacle_delete,
     obstacle_update,
@@ -38,7 +39,6 @@ from headway.planning.goal_services import (
     step_set_done,
     step_update,
 )
-from headway.planning.models import Goal, GoalStatus, Obstacle, StepKind
 
 
 def _back(goal: Goal, anchor: str) -> HttpResponse:

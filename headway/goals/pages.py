@@ -13,7 +13,7 @@ from django.shortcuts import render
 
 from headway.decisions.models import DecisionMatrix, MatrixOption
 from headway.engagements.models import Engagement, EngagementStatus
-from headway.planning.goal_common import (
+from headway.goals.common import (
     TEMPLATES,
     GoalView,
     analyse,
@@ -26,7 +26,7 @@ from headway.planning.goal_common import (
     revision_views,
     today,
 )
-from headway.planning.goal_forms import (
+from headway.goals.forms import (
     EditGoalForm,
     GoalForm,
     ObstacleForm,
@@ -34,7 +34,7 @@ from headway.planning.goal_forms import (
     StatusForm,
     StepForm,
 )
-from headway.planning.models import (
+from headway.goals.models import (
     MAX_ACTIVE_GOALS,
     AccountabilityLink,
     Goal,

@@ -1,7 +1,7 @@
 """SMART goals: the goals page (write a goal with the SMART panel asking as you type), one
 goal's page (edit with a reason, status) and the panel itself for htmx. The client writes;
-the coach reads. The action plan's views are in goal_plan_views, accountability links in
-goal_partner_views; every URL of the part is listed here."""
+the coach reads. The action plan's views are in plan_views, accountability links in
+partner_views; every URL of the part is listed here."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from headway.engagements.access import current_user, get_engagement
 from headway.engagements.models import Engagement
-from headway.planning import goal_partner_views, goal_plan_views
-from headway.planning.goal_common import (
+from headway.goals import partner_views, plan_views
+from headway.goals.common import (
     TEMPLATES,
     auto_due,
     get_goal,
@@ -26,10 +26,10 @@ from headway.planning.goal_common import (
     parse_day,
     refuse_unless_writer,
 )
-from headway.planning.goal_forms import EditGoalForm, GoalForm, StatusForm
-from headway.planning.goal_pages import render_goal_page, render_goals_page
-from headway.planning.goal_services import goal_create, goal_set_status, goal_update
-from headway.planning.models import Goal, GoalStatus
+from headway.goals.forms import EditGoalForm, GoalForm, StatusForm
+from headway.goals.models import Goal, GoalStatus
+from headway.goals.pages import render_goal_page, render_goals_page
+from headway.goals.services import goal_create, goal_set_status, goal_update
 
 STATUS_MESSAGES = {
     GoalStatus.ACHIEVED: "Marked as achieved. What made the difference?",
@@ -167,6 +167,6 @@ urlpatterns = [
     path("e/<int:pk>/goals/check/", goal_check, name="goal_check"),
     path("e/<int:pk>/goals/<int:goal_pk>/", goal_detail, name="goal_detail"),
     path("e/<int:pk>/goals/<int:goal_pk>/status/", goal_status, name="goal_status"),
-    *goal_plan_views.urlpatterns,
-    *goal_partner_views.urlpatterns,
+    *plan_views.urlpatterns,
+    *partner_views.urlpatterns,
 ]

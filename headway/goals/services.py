@@ -22,7 +22,7 @@ from headway.core.planning.if_then import IfThen, if_then
 from headway.core.planning.plan import revision_diff
 from headway.engagements.models import Engagement, EngagementStatus
 from headway.exploration.models import Option
-from headway.planning.models import (
+from headway.goals.models import (
     MAX_ACTIVE_GOALS,
     AccountabilityLink,
     Goal,
