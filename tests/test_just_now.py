@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from headway.accounts.templatetags.when import ago
 from headway.engagements.services import engagement_invite_client
-from headway.planning.calendar_services import calendar_feed_create
+from headway.feeds.services import calendar_feed_create
 from headway.practices.models import Membership
 from headway.practices.services import practice_invite_coach
 from tests.helpers import World, transition_model

@@ -17,10 +17,10 @@ from headway.accounts.models import User
 from headway.checkins.services import checkin_add
 from headway.discovery.services import journal_add
 from headway.engagements.models import Engagement
+from headway.goals.services import goal_create, step_add
 from headway.meetings.models import Session
 from headway.meetings.note_services import note_add
 from headway.meetings.session_services import session_schedule
-from headway.planning.goal_services import goal_create, step_add
 from headway.practices.services import coach_signup
 from tests.helpers import PASSWORD, invite_and_accept
 

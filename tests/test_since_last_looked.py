@@ -12,17 +12,17 @@ from django.utils import timezone
 from headway.checkins.models import CheckIn
 from headway.checkins.services import checkin_add
 from headway.coaching.models import StageQuestion
-from headway.discovery.models import Assessment
-from headway.engagements.models import Engagement
-from headway.engagements.services import VISIT_GAP, answer_save, engagement_coach_seen
-from headway.overview.activity import since_last_looked
-from headway.planning.decision_services import (
+from headway.decisions.services import (
     decision_choose,
     decision_matrix_start,
     decision_option_add,
 )
-from headway.planning.goal_services import goal_create, step_add, step_set_done
-from headway.planning.models import Step
+from headway.discovery.models import Assessment
+from headway.engagements.models import Engagement
+from headway.engagements.services import VISIT_GAP, answer_save, engagement_coach_seen
+from headway.goals.models import Step
+from headway.goals.services import goal_create, step_add, step_set_done
+from headway.overview.activity import since_last_looked
 from headway.replies.services import reply_add
 from tests.helpers import World
 

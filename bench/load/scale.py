@@ -70,9 +70,9 @@ from headway.engagements.services import (  # noqa: E402
     invitation_by_token,
 )
 from headway.exploration.models import Option  # noqa: E402
+from headway.goals.models import Goal, Step  # noqa: E402
 from headway.meetings.models import Session, SessionNote  # noqa: E402
 from headway.offsites.models import Offsite  # noqa: E402
-from headway.planning.models import Goal, Step  # noqa: E402
 from headway.practices.models import Agreement, Membership, Practice  # noqa: E402
 from headway.practices.services import (  # noqa: E402
     coach_invitation_accept,
@@ -107,11 +107,11 @@ COUNTED = [
     "exploration.Comment",
     "discovery.Assessment",
     "discovery.JournalEntry",
-    "planning.DecisionMatrix",
-    "planning.Score",
-    "planning.Goal",
-    "planning.Step",
-    "planning.Obstacle",
+    "decisions.DecisionMatrix",
+    "decisions.Score",
+    "goals.Goal",
+    "goals.Step",
+    "goals.Obstacle",
     "checkins.CheckIn",
     "meetings.Session",
     "meetings.SessionNote",

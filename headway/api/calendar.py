@@ -14,8 +14,8 @@ from ninja import Router, Schema, Status
 
 from headway.api.auth import request_user
 from headway.api.schemas import ErrorOut
-from headway.planning.calendar import CalendarEvent, feed_events
-from headway.planning.calendar_services import (
+from headway.feeds.calendar import CalendarEvent, feed_events
+from headway.feeds.services import (
     calendar_feed_create,
     calendar_feed_delete,
     calendar_feed_urls,

@@ -18,9 +18,15 @@ from ninja.errors import HttpError
 from headway.api.auth import request_user
 from headway.api.schemas import ErrorOut
 from headway.core.planning.decision import Total
-from headway.engagements.access import get_engagement
-from headway.engagements.models import Engagement
-from headway.planning.decision_services import (
+from headway.decisions.models import (
+    Criterion,
+    CriterionSource,
+    DecisionMatrix,
+    MatrixOption,
+    Risk,
+    Score,
+)
+from headway.decisions.services import (
     DEFAULT_WEIGHT,
     criterion_help,
     decision_analyse,
@@ -37,14 +43,8 @@ from headway.planning.decision_services import (
     decision_risk_update,
     decision_scores_set,
 )
-from headway.planning.models import (
-    Criterion,
-    CriterionSource,
-    DecisionMatrix,
-    MatrixOption,
-    Risk,
-    Score,
-)
+from headway.engagements.access import get_engagement
+from headway.engagements.models import Engagement
 
 router = Router(tags=["decision matrix"])
 

@@ -25,8 +25,9 @@ from headway.core.smart.analysis import SmartCheck, analyse_goal
 from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.exploration.models import Option
-from headway.planning.goal_common import ordered_steps, step_facts
-from headway.planning.goal_services import (
+from headway.goals.common import ordered_steps, step_facts
+from headway.goals.models import Goal, GoalRevision, GoalStatus, Obstacle, Step, StepKind
+from headway.goals.services import (
     goal_create,
     goal_set_status,
     goal_update,
@@ -35,7 +36,6 @@ from headway.planning.goal_services import (
     step_set_done,
     step_update,
 )
-from headway.planning.models import Goal, GoalRevision, GoalStatus, Obstacle, Step, StepKind
 
 router = Router(tags=["goals and action plan"])
 

@@ -21,6 +21,7 @@ from headway.api.schemas import ErrorOut
 from headway.core.planning import offsite as core
 from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
+from headway.goals.common import analyse
 from headway.offsites.models import Mode, Offsite, Priority, SharedResource
 from headway.offsites.resource_services import resource_mark
 from headway.offsites.services import (
@@ -36,7 +37,6 @@ from headway.offsites.services import (
     priority_make_goal,
     priority_set_later,
 )
-from headway.planning.goal_common import analyse
 
 router = Router(tags=["career offsites"])
 

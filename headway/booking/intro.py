@@ -21,9 +21,9 @@ from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User, hash_token, new_token
 from headway.booking.models import HOLD, Audience, IntroBooking, IntroStatus, SessionType
 from headway.booking.services import booking_settings, check_window, slot_claim
+from headway.feeds.calendar import PRODID, CalendarEvent, register_provider
 from headway.meetings.ics import MIMETYPE
 from headway.meetings.session_services import valid_zone, when_text
-from headway.planning.calendar import PRODID, CalendarEvent, register_provider
 
 PER_ADDRESS_PER_HOUR = 5  # bookings one network address may start in an hour
 LONGEST_NOTE = 2000

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from headway.checkins.models import ENERGY_MAX, ENERGY_MIN
 from headway.checkins.services import MAX_TEXT
-from headway.planning.models import Step
+from headway.goals.models import Step
 
 
 class StepChoiceField(forms.ModelMultipleChoiceField):

@@ -32,7 +32,7 @@ class CheckIn(models.Model):
     progress = EncryptedTextField("What moved since last time", blank=True)
     obstacles = EncryptedTextField("What got in the way", blank=True)
     win = EncryptedTextField("A win, however small", blank=True)
-    steps_done = models.ManyToManyField("planning.Step", blank=True, related_name="check_ins")
+    steps_done = models.ManyToManyField("goals.Step", blank=True, related_name="check_ins")
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -15,8 +15,8 @@ from headway.accounts.models import User
 from headway.checkins.models import CHECKINS, ENERGY_MAX, ENERGY_MIN, CheckIn
 from headway.core.followup.signals import RECENT_DAYS, CheckInFacts, Signal, checkin_signals
 from headway.engagements.models import Engagement, EngagementStatus
-from headway.planning.goal_services import step_set_done
-from headway.planning.models import GoalStatus, Step
+from headway.goals.models import GoalStatus, Step
+from headway.goals.services import step_set_done
 
 MAX_TEXT = 4000
 

@@ -26,10 +26,11 @@ from headway.core.assessments.efficacy import (
     score_scale,
     what_changed,
 )
+from headway.decisions.models import DecisionMatrix
 from headway.engagements.models import Engagement, Intake
 from headway.exploration.models import InformationalInterview
+from headway.goals.models import AccountabilityLink, Goal, GoalStatus, Step
 from headway.meetings.models import Session
-from headway.planning.models import AccountabilityLink, DecisionMatrix, Goal, GoalStatus, Step
 
 
 def scale_result(rating: EfficacyRating | None) -> ScaleResult | None:

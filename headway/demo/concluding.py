@@ -31,8 +31,8 @@ from headway.engagements.services import (
     invitation_accept,
     invitation_by_token,
 )
-from headway.planning.goal_services import goal_create, goal_set_status, step_add, step_set_done
-from headway.planning.models import Goal, Step
+from headway.goals.models import Goal, Step
+from headway.goals.services import goal_create, goal_set_status, step_add, step_set_done
 from headway.practices.models import Agreement, Membership
 
 EMAIL = "amara.osei@example.com"

@@ -5,8 +5,8 @@ another, and she has not chosen yet: there is something to talk about with Maya.
 from __future__ import annotations
 
 from headway.accounts.models import User
-from headway.engagements.models import Engagement
-from headway.planning.decision_services import (
+from headway.decisions.models import Criterion, CriterionSource, DecisionMatrix
+from headway.decisions.services import (
     STAY,
     decision_criterion_add,
     decision_gut_set,
@@ -15,7 +15,7 @@ from headway.planning.decision_services import (
     decision_risk_add,
     decision_scores_set,
 )
-from headway.planning.models import Criterion, CriterionSource, DecisionMatrix
+from headway.engagements.models import Engagement
 
 UX = "Web and Digital Interface Designers"
 INFORMATICS = "Health Informatics Specialists"

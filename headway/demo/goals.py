@@ -13,14 +13,14 @@ from typing import Any
 from headway.accounts.models import User
 from headway.engagements.models import Engagement
 from headway.exploration.models import Option
-from headway.planning.goal_services import (
+from headway.goals.models import Goal, GoalRevision, Step, StepKind
+from headway.goals.services import (
     goal_create,
     goal_update,
     obstacle_add,
     step_add,
     step_set_done,
 )
-from headway.planning.models import Goal, GoalRevision, Step, StepKind
 
 # Days are "days ago"; negative days lie ahead.
 GOALS: list[dict[str, Any]] = [

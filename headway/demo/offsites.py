@@ -23,6 +23,7 @@ from headway.discovery.services import (
     journal_set_sharing,
 )
 from headway.engagements.models import Engagement
+from headway.goals.models import Goal, GoalRevision
 from headway.offsites.models import (
     Mode,
     Offsite,
@@ -41,7 +42,6 @@ from headway.offsites.services import (
     priority_make_goal,
     priority_set_later,
 )
-from headway.planning.models import Goal, GoalRevision
 
 RUTH = "ruth.adeyemi@example.com"
 

@@ -11,5 +11,5 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the sessions' calendar-feed provider with planning.calendar.
+        # Registers the sessions' calendar-feed provider with feeds.calendar.
         from headway.meetings import ics  # noqa: F401

@@ -14,8 +14,8 @@ from headway.core.followup.brief import (
     StepFact,
     build_brief,
 )
+from headway.goals.models import Goal, GoalStatus, Obstacle
 from headway.meetings.models import Session
-from headway.planning.models import Goal, GoalStatus, Obstacle
 
 
 def previous_session(session: Session) -> Session | None:

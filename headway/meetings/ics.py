@@ -21,8 +21,8 @@ from django.urls import reverse
 
 from headway.accounts.models import User
 from headway.engagements.models import EngagementStatus
+from headway.feeds.calendar import PRODID, CalendarEvent, register_provider
 from headway.meetings.models import Session
-from headway.planning.calendar import PRODID, CalendarEvent, register_provider
 
 MIMETYPE = "text/calendar"
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from headway.accounts.models import User
 from headway.engagements.models import EngagementStatus
+from headway.feeds.calendar import CalendarEvent, register_provider
 from headway.offsites.models import Mode, OffsiteCycle
-from headway.planning.calendar import CalendarEvent, register_provider
 
 
 def cycle_uid(cycle: OffsiteCycle) -> str:

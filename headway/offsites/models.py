@@ -165,7 +165,7 @@ class Priority(models.Model):
     text = EncryptedTextField()
     path = models.CharField(max_length=6, choices=PriorityPath.choices, default=PriorityPath.OPEN)
     goal = models.ForeignKey(
-        "planning.Goal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "goals.Goal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:

@@ -25,6 +25,9 @@ from headway.core.planning import offsite as core
 from headway.discovery.services import journal_shared
 from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
+from headway.goals.common import panel_for
+from headway.goals.forms import GoalForm
+from headway.goals.pages import form_context
 from headway.offsites.forms import CycleForm
 from headway.offsites.history import history_columns
 from headway.offsites.models import PRIORITIES, Mode, Offsite, OffsiteStatus, Priority, PriorityPath
@@ -45,9 +48,6 @@ from headway.offsites.services import (
     priority_make_goal,
     priority_set_later,
 )
-from headway.planning.goal_common import panel_for
-from headway.planning.goal_forms import GoalForm
-from headway.planning.goal_pages import form_context
 
 T = "offsites/"
 LIVE_EVERY_MS = 2000

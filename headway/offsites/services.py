@@ -20,6 +20,8 @@ from headway.core.planning import offsite as core
 from headway.discovery.models import Assessment, JournalEntry, Kind
 from headway.discovery.services import journal_shared
 from headway.engagements.models import Engagement
+from headway.goals.models import Goal
+from headway.goals.services import goal_create
 from headway.offsites.models import (
     Mode,
     Offsite,
@@ -29,8 +31,6 @@ from headway.offsites.models import (
     Priority,
     PriorityPath,
 )
-from headway.planning.goal_services import goal_create
-from headway.planning.models import Goal
 
 MAX_TEXT = 8000
 LOW_ALIGNMENT = 2  # "a little" or "not at all": a top value the work honours little

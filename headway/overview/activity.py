@@ -18,11 +18,12 @@ from django.utils import timezone
 from headway.accounts.models import User
 from headway.checkins.models import CheckIn
 from headway.core.followup import client_news as news
+from headway.decisions.models import DecisionMatrix
 from headway.discovery.models import Assessment
 from headway.engagements.models import Answer, Engagement
 from headway.engagements.services import VISIT_GAP
+from headway.goals.models import Goal, GoalStatus, Step
 from headway.overview.flags import engagement_flags
-from headway.planning.models import DecisionMatrix, Goal, GoalStatus, Step
 from headway.replies.models import Reply
 from headway.replies.services import described, page_of
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from headway.accounts.models import User
 from headway.engagements.models import AgreementAcceptance, Engagement, EngagementKind
-from headway.planning.models import AccountabilityLink
+from headway.goals.models import AccountabilityLink
 from headway.privacy.models import ConsentEvent, ConsentWhat
 
 

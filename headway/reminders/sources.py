@@ -29,9 +29,9 @@ from headway.accounts.mail import absolute
 from headway.core.followup import reminders as core
 from headway.core.followup.reminders import DueReminder
 from headway.engagements.models import Engagement, EngagementStatus
+from headway.goals.models import GoalStatus, Step
 from headway.meetings.models import Session
 from headway.meetings.session_services import when
-from headway.planning.models import GoalStatus, Step
 from headway.reminders.models import Kind, ReminderPreference, preferences_map
 
 Source = Callable[[dt.datetime], Iterable[DueReminder]]

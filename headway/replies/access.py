@@ -11,7 +11,7 @@ from headway.checkins.models import CheckIn
 from headway.discovery.models import Assessment
 from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
-from headway.planning.models import Goal, Step
+from headway.goals.models import Goal, Step
 from headway.replies.models import Reply, Target
 from headway.replies.services import About
 

@@ -16,7 +16,7 @@ from headway.crypto import EncryptedTextField
 if TYPE_CHECKING:
     from headway.checkins.models import CheckIn
     from headway.discovery.models import Assessment
-    from headway.planning.models import Goal, Step
+    from headway.goals.models import Goal, Step
 
 REPLY_MAX = 2000
 
@@ -60,10 +60,10 @@ class Reply(models.Model):
         "checkins.CheckIn", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
     goal = models.ForeignKey(
-        "planning.Goal", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+        "goals.Goal", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
     step = models.ForeignKey(
-        "planning.Step", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+        "goals.Step", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
     assessment = models.ForeignKey(
         "discovery.Assessment",

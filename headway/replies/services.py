@@ -12,7 +12,7 @@ from headway.accounts.models import User
 from headway.checkins.models import CheckIn
 from headway.discovery.models import Assessment
 from headway.engagements.models import Engagement
-from headway.planning.models import Goal, Step
+from headway.goals.models import Goal, Step
 from headway.replies.models import REPLY_MAX, TARGET_FIELDS, Reply, Target
 
 About = CheckIn | Goal | Step | Assessment

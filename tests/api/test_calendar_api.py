@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from django.test import Client
 
-from headway.planning.models import CalendarFeed
+from headway.feeds.models import CalendarFeed
 from tests.api.support import send, session_client, token_client
 from tests.helpers import World
 from tests.planning.test_calendar import TRICKY, make_plan

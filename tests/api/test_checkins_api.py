@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from headway.checkins.models import CheckIn
-from headway.planning.goal_services import goal_create, step_add
+from headway.goals.services import goal_create, step_add
 from tests.api.support import send, session_client, token_client
 from tests.helpers import World
 

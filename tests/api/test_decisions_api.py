@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, path, resolve
 
+from headway.decisions.models import DecisionMatrix, Risk
+from headway.decisions.services import decision_matrix_start
 from headway.discovery.models import Kind
 from headway.engagements.models import EngagementStatus
 from headway.exploration.services import option_add
-from headway.planning.decision_services import decision_matrix_start
-from headway.planning.models import DecisionMatrix, Risk
 from tests.api.support import send, session_client, token_client
 from tests.planning.test_decision import completed, values_result
 

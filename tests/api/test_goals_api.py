@@ -6,8 +6,8 @@ import pytest
 
 from headway.engagements.models import EngagementStatus
 from headway.exploration.services import option_add
-from headway.planning.goal_services import goal_create, step_add
-from headway.planning.models import Goal, GoalRevision, Step
+from headway.goals.models import Goal, GoalRevision, Step
+from headway.goals.services import goal_create, step_add
 from tests.api.support import send, session_client, token_client
 
 CLEAR = "Apply for 3 UX research roles by 31 March 2027"

@@ -11,7 +11,7 @@ import icalendar
 from django.test import Client
 from playwright.sync_api import BrowserContext, Page, expect
 
-from headway.planning.models import CalendarFeed
+from headway.feeds.models import CalendarFeed
 from tests.browser.support import DOWNLOAD_TIMEOUT, axe_check, log_in
 from tests.helpers import build_world
 from tests.planning.test_calendar import make_plan

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from playwright.sync_api import BrowserContext, Page, expect
 
 from headway.checkins.services import checkin_add
-from headway.planning.goal_services import goal_create, step_add
+from headway.goals.services import goal_create, step_add
 from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 

@@ -12,8 +12,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, expect
 
+from headway.decisions.services import decision_matrix_start
 from headway.exploration.services import option_add
-from headway.planning.decision_services import decision_matrix_start
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.support import DOWNLOAD_TIMEOUT, axe_check, log_in
 from tests.helpers import build_world

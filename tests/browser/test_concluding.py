@@ -12,7 +12,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from headway.concluding.models import FollowUp
 from headway.concluding.services import efficacy_record
 from headway.core.assessments.efficacy import RATING_LABELS, SCALE, SCALE_KEYS
-from headway.planning.goal_services import goal_create, step_add
+from headway.goals.services import goal_create, step_add
 from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 

@@ -13,7 +13,7 @@ from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, e
 
 from headway.checkins.services import checkin_add
 from headway.discovery.services import journal_add
-from headway.planning.goal_services import goal_create, step_add
+from headway.goals.services import goal_create, step_add
 from tests.browser.support import log_in
 from tests.helpers import build_world, transition_model
 

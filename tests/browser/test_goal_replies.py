@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from headway.planning.goal_services import goal_create, step_add
+from headway.goals.services import goal_create, step_add
 from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 

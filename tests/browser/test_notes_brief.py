@@ -9,8 +9,8 @@ from collections.abc import Callable
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect
 
+from headway.goals.services import goal_create, step_add
 from headway.meetings.models import NoteRead, Session, SessionTopic
-from headway.planning.goal_services import goal_create, step_add
 from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 

@@ -11,8 +11,8 @@ from playwright.sync_api import Locator, Page, Route, expect
 
 from headway.accounts.services import user_signup
 from headway.engagements.services import engagement_move_stage, engagement_start_self_guided
+from headway.goals.models import Goal
 from headway.offsites.models import Offsite, OffsiteAnswer, OffsiteStatus, PriorityPath
-from headway.planning.models import Goal
 from tests.browser.support import PASSWORD, axe_check, log_in
 from tests.helpers import offsite_model
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, expect
 
-from headway.planning.goal_services import goal_create
+from headway.goals.services import goal_create
 from tests.browser.support import axe_check, log_in
 from tests.helpers import build_world
 

@@ -18,9 +18,9 @@ from headway.checkins.services import (
 )
 from headway.core.followup.signals import ENERGY_FALLING, QUIET, SLIPPING
 from headway.engagements.models import EngagementStatus
+from headway.goals.models import Step
+from headway.goals.services import goal_create, step_add
 from headway.overview.dashboard import dashboard_rows
-from headway.planning.goal_services import goal_create, step_add
-from headway.planning.models import Step
 from tests.helpers import World
 from tests.smtp import Mailbox, mailbox, smtp_server  # noqa: F401
 

@@ -26,8 +26,8 @@ from headway.core.assessments.efficacy import SCALE_KEYS
 from headway.core.dates import add_months
 from headway.engagements.models import EngagementStatus, StatusChange
 from headway.engagements.services import engagement_set_status
+from headway.goals.services import goal_create, goal_set_status, step_add, step_set_done
 from headway.overview.dashboard import dashboard_rows
-from headway.planning.goal_services import goal_create, goal_set_status, step_add, step_set_done
 from tests.helpers import World
 
 pytestmark = pytest.mark.django_db

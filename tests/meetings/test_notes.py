@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from headway.checkins.services import checkin_add
 from headway.engagements.models import Engagement, EngagementStatus
+from headway.goals.services import goal_create, step_add
 from headway.meetings.models import NoteKind, NoteRead, Session, SessionNote, SessionTopic
 from headway.meetings.note_services import note_add, note_delete, note_update, notes_for
-from headway.planning.goal_services import goal_create, step_add
 from tests.helpers import World
 
 PRIVATE = "Seems to fear the pay cut more than she says"

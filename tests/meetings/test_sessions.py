@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from headway.core.followup.attention import EngagementFacts, attention_items
 from headway.engagements.models import EngagementStatus
+from headway.feeds.calendar import feed_ical
 from headway.meetings.models import Session, SessionStatus
 from headway.meetings.session_services import (
     last_zone,
@@ -25,7 +26,6 @@ from headway.meetings.session_services import (
     session_topic_add,
 )
 from headway.overview.dashboard import dashboard_rows
-from headway.planning.calendar import feed_ical
 from tests.helpers import World
 from tests.smtp import Mailbox, mailbox, smtp_server  # noqa: F401
 

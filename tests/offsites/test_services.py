@@ -15,6 +15,7 @@ from headway.core.planning import offsite as core
 from headway.discovery.services import journal_add, journal_set_sharing
 from headway.engagements.models import EngagementStatus
 from headway.engagements.services import engagement_set_status
+from headway.goals.models import Goal
 from headway.offsites.calendar import due_offsites, offsite_events
 from headway.offsites.models import (
     Mode,
@@ -45,7 +46,6 @@ from headway.offsites.services import (
     priority_set_later,
 )
 from headway.overview.dashboard import dashboard_rows
-from headway.planning.models import Goal
 from tests.helpers import World
 
 

@@ -10,6 +10,7 @@ import json
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from headway.goals.models import Goal
 from headway.offsites.models import (
     Mode,
     Offsite,
@@ -21,7 +22,6 @@ from headway.offsites.models import (
 from headway.offsites.offsite_views import digest
 from headway.offsites.resource_services import MAX_FILE_BYTES
 from headway.offsites.services import answers_of, answers_save, offsite_start
-from headway.planning.models import Goal
 from tests.helpers import World
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

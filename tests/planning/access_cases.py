@@ -10,24 +10,16 @@ from collections.abc import Callable
 
 from django.urls import reverse
 
+from headway.decisions.models import Criterion, DecisionMatrix, MatrixOption, Risk
+from headway.decisions.services import decision_matrix_start, decision_risk_add
 from headway.exploration.services import option_add
-from headway.planning.calendar_services import calendar_feed_create
-from headway.planning.decision_services import decision_matrix_start, decision_risk_add
-from headway.planning.goal_services import (
+from headway.feeds.services import calendar_feed_create
+from headway.goals.models import AccountabilityLink, Goal, Obstacle, Step
+from headway.goals.services import (
     accountability_link_create,
     goal_create,
     obstacle_add,
     step_add,
-)
-from headway.planning.models import (
-    AccountabilityLink,
-    Criterion,
-    DecisionMatrix,
-    Goal,
-    MatrixOption,
-    Obstacle,
-    Risk,
-    Step,
 )
 from tests.access import Case, Ctx, everyone, hidden
 

@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from headway.accounts.models import User, hash_token
 from headway.engagements.models import Engagement, EngagementStatus
-from headway.planning import calendar
-from headway.planning.calendar import CalendarEvent, register_provider
-from headway.planning.calendar_services import calendar_feed_create
-from headway.planning.models import CalendarFeed, Goal, GoalStatus, Step, StepKind
+from headway.feeds import calendar
+from headway.feeds.calendar import CalendarEvent, register_provider
+from headway.feeds.models import CalendarFeed
+from headway.feeds.services import calendar_feed_create
+from headway.goals.models import Goal, GoalStatus, Step, StepKind
 from tests.helpers import World
 
 TRICKY = "Informational interview, with Priya; ask about \\ research\nthen write notes"

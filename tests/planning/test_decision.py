@@ -8,10 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from headway.discovery.models import Assessment, Kind
-from headway.engagements.models import EngagementStatus
-from headway.exploration.services import option_add, option_set_aside
-from headway.planning.decision_services import (
+from headway.decisions.models import Criterion, CriterionSource, DecisionMatrix, Risk, Score
+from headway.decisions.services import (
     MAX_OPTIONS,
     decision_analyse,
     decision_choose,
@@ -25,7 +23,9 @@ from headway.planning.decision_services import (
     decision_risk_add,
     decision_scores_set,
 )
-from headway.planning.models import Criterion, CriterionSource, DecisionMatrix, Risk, Score
+from headway.discovery.models import Assessment, Kind
+from headway.engagements.models import EngagementStatus
+from headway.exploration.services import option_add, option_set_aside
 
 VALUES = [
     ("helping", "Helping others"),

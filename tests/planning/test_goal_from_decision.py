@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from headway.decisions.services import decision_choose, decision_matrix_start
 from headway.exploration.services import option_add
-from headway.planning.decision_services import decision_choose, decision_matrix_start
-from headway.planning.models import Goal
+from headway.goals.models import Goal
 from tests.helpers import World
 
 

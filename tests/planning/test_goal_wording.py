@@ -7,8 +7,8 @@ import re
 
 from django.urls import reverse
 
-from headway.planning.goal_services import goal_create
-from headway.planning.models import Goal
+from headway.goals.models import Goal
+from headway.goals.services import goal_create
 from tests.helpers import World
 
 

@@ -13,8 +13,9 @@ from django.urls import reverse
 from headway.core.smart.analysis import Finding, SmartCheck
 from headway.engagements.models import EngagementStatus
 from headway.exploration.services import option_add
-from headway.planning import goal_common
-from headway.planning.goal_services import (
+from headway.goals import common as goal_common
+from headway.goals.models import AccountabilityLink, Goal, GoalRevision, GoalStatus, Step, StepKind
+from headway.goals.services import (
     FULL_MESSAGE,
     accountability_link_by_token,
     accountability_link_create,
@@ -28,14 +29,6 @@ from headway.planning.goal_services import (
     step_delete,
     step_set_done,
     step_update,
-)
-from headway.planning.models import (
-    AccountabilityLink,
-    Goal,
-    GoalRevision,
-    GoalStatus,
-    Step,
-    StepKind,
 )
 from tests.helpers import World
 

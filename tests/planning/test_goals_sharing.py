@@ -8,14 +8,14 @@ import re
 from django.test import Client
 from django.urls import reverse
 
-from headway.planning.goal_services import (
+from headway.goals.models import AccountabilityLink, Goal, GoalStatus, Step
+from headway.goals.services import (
     goal_create,
     goal_update,
     obstacle_add,
     step_add,
     step_set_done,
 )
-from headway.planning.models import AccountabilityLink, Goal, GoalStatus, Step
 from tests.helpers import World
 
 CLEAR = "Apply for 3 UX research roles by 31 March 2027"

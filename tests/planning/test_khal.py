@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from headway.planning.calendar_services import calendar_feed_create
+from headway.feeds.services import calendar_feed_create
 from tests.helpers import World
 from tests.planning.test_calendar import LONG, TRICKY, make_plan
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from headway.planning.goal_services import goal_create, obstacle_add, obstacle_update
-from headway.planning.models import Goal, Obstacle
+from headway.goals.models import Goal, Obstacle
+from headway.goals.services import goal_create, obstacle_add, obstacle_update
 from tests.helpers import World
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from headway.planning.goal_services import goal_create, step_add
-from headway.planning.models import Goal, Step
+from headway.goals.models import Goal, Step
+from headway.goals.services import goal_create, step_add
 from tests.helpers import World
 
 

@@ -20,11 +20,11 @@ from headway.discovery.models import Assessment
 from headway.discovery.services import assessment_set_sharing, journal_add, journal_set_sharing
 from headway.engagements.models import Engagement
 from headway.engagements.services import agreement_accept
+from headway.goals.services import accountability_link_create, accountability_link_revoke
 from headway.meetings.models import NoteKind, NoteRead, SessionNote
 from headway.meetings.note_services import note_add, notes_for
 from headway.meetings.session_services import session_schedule
 from headway.offsites.models import Resource, ResourceKind, SharedResource
-from headway.planning.goal_services import accountability_link_create, accountability_link_revoke
 from headway.practices.models import MemberRole, Membership, Practice
 from headway.practices.services import agreement_publish, coach_signup
 from headway.privacy.consent import consent_log

@@ -6,10 +6,10 @@ import datetime as dt
 
 from django.utils import timezone
 
+from headway.goals.models import Step
+from headway.goals.services import goal_create, step_add
 from headway.meetings.models import Session
 from headway.meetings.session_services import local_to_utc, session_schedule
-from headway.planning.goal_services import goal_create, step_add
-from headway.planning.models import Step
 from headway.reminders.models import SentReminder
 from tests.helpers import World
 

@@ -12,7 +12,7 @@ from headway.checkins.models import CheckIn
 from headway.checkins.services import checkin_add
 from headway.engagements.models import Engagement
 from headway.engagements.services import engagement_coach_seen
-from headway.planning.goal_services import step_set_done
+from headway.goals.services import step_set_done
 from headway.reminders.models import ClientNews
 from headway.reminders.services import reminder_preferences_update
 from headway.replies.services import reply_add

@@ -12,8 +12,8 @@ from headway.core.followup import reminders as core
 from headway.core.followup.reminders import DueReminder
 from headway.engagements.models import EngagementStatus
 from headway.engagements.services import engagement_set_status
+from headway.goals.models import GoalStatus, Step
 from headway.meetings.session_services import session_cancel
-from headway.planning.models import GoalStatus, Step
 from headway.reminders import sources
 from headway.reminders.models import Delivery, SentReminder
 from headway.reminders.services import reminder_preferences_update

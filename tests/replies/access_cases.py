@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from headway.checkins.models import CheckIn
 from headway.discovery.models import Assessment, Kind
-from headway.planning.models import Goal, Step
+from headway.goals.models import Goal, Step
 from headway.replies.models import Reply
 from tests.access import Case, Ctx, hidden
 

@@ -17,7 +17,7 @@ from headway.discovery.services import (
 )
 from headway.engagements.models import EngagementStatus
 from headway.engagements.services import engagement_set_status
-from headway.planning.goal_services import goal_create, step_add
+from headway.goals.services import goal_create, step_add
 from headway.privacy.services import account_erase, account_export_json
 from headway.replies.models import Reply, Target
 from headway.replies.services import reply_add
