@@ -13,12 +13,12 @@ from datetime import datetime
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 
 from headway.api.auth import request_user
 from headway.api.schemas import ErrorOut
 from headway.core.planning.decision import Total
 from headway.decisions.models import (
+    DECISIONS,
     Criterion,
     CriterionSource,
     DecisionMatrix,
@@ -44,7 +44,6 @@ from headway.decisions.services import (
     decision_scores_set,
 )
 from headway.engagements.access import get_engagement
-from headway.engagements.models import Engagement
 
 router = Router(tags=["decision matrix"])
 
@@ -220,16 +219,9 @@ def _matrix(request: HttpRequest, engagement_id: int) -> DecisionMatrix:
     return matrix
 
 
-def _client_only(engagement: Engagement, request: HttpRequest) -> None:
-    if not engagement.is_client(request_user(request)):
-        raise HttpError(403, "The decision matrix is the client's: the coach reads it.")
-    if not engagement.is_open:
-        raise HttpError(403, "This engagement is concluded: the matrix is kept as it was.")
-
-
 def _writable(request: HttpRequest, engagement_id: int) -> DecisionMatrix:
     matrix = _matrix(request, engagement_id)
-    _client_only(matrix.engagement, request)
+    matrix.engagement.require_client_write(request_user(request), DECISIONS)
     return matrix
 
 
@@ -271,7 +263,7 @@ def get_decision(request: HttpRequest, engagement_id: int) -> DecisionOut:
 )
 def start_decision(request: HttpRequest, engagement_id: int) -> Status[DecisionOut]:
     engagement = get_engagement(request_user(request), engagement_id)
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), DECISIONS)
     fresh = not DecisionMatrix.objects.filter(engagement=engagement).exists()
     matrix = decision_matrix_start(engagement=engagement, by=request_user(request))
     return Status(201 if fresh else 200, DecisionOut.of(matrix))

@@ -26,7 +26,7 @@ from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.exploration.models import Option
 from headway.goals.common import ordered_steps, step_facts
-from headway.goals.models import Goal, GoalRevision, GoalStatus, Obstacle, Step, StepKind
+from headway.goals.models import GOALS, Goal, GoalRevision, GoalStatus, Obstacle, Step, StepKind
 from headway.goals.services import (
     goal_create,
     goal_set_status,
@@ -227,13 +227,6 @@ def get_goal(engagement: Engagement, goal_id: int) -> Goal:
     return goal
 
 
-def _client_only(engagement: Engagement, request: HttpRequest) -> None:
-    if not engagement.is_client(request_user(request)):
-        raise HttpError(403, "Goals and plans are the client's: the coach reads them.")
-    if not engagement.is_open:
-        raise HttpError(403, "This engagement is concluded: its goals are kept as they were.")
-
-
 def _option(engagement: Engagement, option_id: int | None) -> Option | None:
     if option_id is None:
         return None
@@ -267,7 +260,7 @@ def list_goals(request: HttpRequest, engagement_id: int) -> list[GoalOut]:
 )
 def create_goal(request: HttpRequest, engagement_id: int, payload: GoalIn) -> Status[GoalOut]:
     engagement = get_engagement(request_user(request), engagement_id)
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), GOALS)
     goal = goal_create(
         engagement=engagement,
         by=request_user(request),
@@ -302,7 +295,7 @@ def update_goal(
 ) -> GoalOut:
     engagement = get_engagement(request_user(request), engagement_id)
     goal = get_goal(engagement, goal_id)
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), GOALS)
     sent = payload.model_dump(exclude_unset=True)
     status, reason = sent.pop("status", None), sent.pop("reason", "")
     if "option_id" in sent:
@@ -341,7 +334,7 @@ def add_step(
 ) -> Status[StepOut]:
     engagement = get_engagement(request_user(request), engagement_id)
     goal = get_goal(engagement, goal_id)
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), GOALS)
     step = step_add(
         goal=goal,
         by=request_user(request),
@@ -364,7 +357,7 @@ def update_step(
     goal = get_goal(engagement, goal_id)
     step = get_object_or_404(Step, pk=step_id, goal=goal)
     step.goal = goal
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), GOALS)
     sent = payload.model_dump(exclude_unset=True)
     done = sent.pop("done", None)
     with transaction.atomic():
@@ -386,7 +379,7 @@ def add_obstacle(
 ) -> Status[ObstacleOut]:
     engagement = get_engagement(request_user(request), engagement_id)
     goal = get_goal(engagement, goal_id)
-    _client_only(engagement, request)
+    engagement.require_client_write(request_user(request), GOALS)
     obstacle = obstacle_add(
         goal=goal, by=request_user(request), obstacle=payload.obstacle, plan=payload.plan
     )

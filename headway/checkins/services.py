@@ -120,6 +120,6 @@ def checkin_facts(
 
 
 def engagement_signals(engagement: Engagement) -> tuple[Signal, ...]:
-    if engagement.status in (EngagementStatus.CONCLUDED, EngagementStatus.INVITED):
+    if not engagement.is_open or engagement.status == EngagementStatus.INVITED:
         return ()
     return checkin_signals(checkin_facts([engagement])[engagement.pk])

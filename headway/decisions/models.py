@@ -8,6 +8,14 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from headway.engagements.models import ClientWork
+
+# The matrix is the client's own weighing; the coach reads it.
+DECISIONS = ClientWork(
+    not_client="Only the client changes the decision matrix: the coach reads it.",
+    concluded="This engagement is concluded: the matrix is kept as it was.",
+)
+
 
 class DecisionMatrix(models.Model):
     """One per engagement: the options from the board weighed against what matters."""

@@ -20,6 +20,7 @@ from headway.core.assessments.strengths import BY_KEY as STRENGTHS_BY_KEY
 from headway.core.assessments.values_cards import CARDS_BY_KEY
 from headway.core.planning import decision as core
 from headway.decisions.models import (
+    DECISIONS,
     Criterion,
     CriterionSource,
     DecisionMatrix,
@@ -28,7 +29,7 @@ from headway.decisions.models import (
     Score,
 )
 from headway.discovery.models import Assessment, Kind
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 
 TOP_VALUES = 5
 TOP_STRENGTHS = 3
@@ -68,13 +69,6 @@ def criterion_help(criterion: Criterion) -> str:
     return HELP.get(criterion.source, "")
 
 
-def _client_writes(engagement: Engagement, by: User) -> None:
-    if not engagement.is_client(by):
-        raise ValidationError("Only the client changes the decision matrix; the coach reads it.")
-    if engagement.status == EngagementStatus.CONCLUDED:
-        raise ValidationError("This engagement is concluded: the matrix is kept as it was.")
-
-
 def _next_position(rows: QuerySet[Any]) -> int:
     top = rows.aggregate(top=Max("position"))["top"]
     return 0 if top is None else top + 1
@@ -104,7 +98,7 @@ def decision_matrix_start(*, engagement: Engagement, by: User) -> DecisionMatrix
     name for the options and criteria still there. The client's own options and criteria
     stay; board options since set aside and values no longer in the top leave (except the
     chosen option: a choice is never dropped behind the client's back)."""
-    _client_writes(engagement, by)
+    engagement.require_client_write(by, DECISIONS)
     matrix, _ = DecisionMatrix.objects.get_or_create(engagement=engagement)
     matrix = DecisionMatrix.objects.select_for_update().get(pk=matrix.pk)
 
@@ -161,7 +155,7 @@ def decision_matrix_start(*, engagement: Engagement, by: User) -> DecisionMatrix
 
 @transaction.atomic
 def decision_option_add(*, matrix: DecisionMatrix, by: User, title: str) -> MatrixOption:
-    _client_writes(matrix.engagement, by)
+    matrix.engagement.require_client_write(by, DECISIONS)
     title = " ".join(title.split())
     if not title:
         raise ValidationError("Name the option, for example “Stay where I am”.")
@@ -191,7 +185,7 @@ def decision_option_remove(*, option: MatrixOption, by: User) -> None:
     """Take an option out of the matrix, with its scores and risks; a board option stays on the
     board (starting again brings it back while it is active there)."""
     matrix = option.matrix
-    _client_writes(matrix.engagement, by)
+    matrix.engagement.require_client_write(by, DECISIONS)
     if matrix.chosen_id == option.pk:
         _clear_choice(matrix)
     option.delete()
@@ -222,7 +216,7 @@ def _check_name(matrix: DecisionMatrix, name: str, *, other_than: int | None = N
 def decision_criterion_add(
     *, matrix: DecisionMatrix, by: User, name: str, weight: int = DEFAULT_WEIGHT
 ) -> Criterion:
-    _client_writes(matrix.engagement, by)
+    matrix.engagement.require_client_write(by, DECISIONS)
     name = _check_name(matrix, name)
     if matrix.criteria.count() >= MAX_CRITERIA:
         raise ValidationError(
@@ -244,7 +238,7 @@ def decision_criterion_update(
     *, criterion: Criterion, by: User, name: str | None = None, weight: int | None = None
 ) -> Criterion:
     matrix = criterion.matrix
-    _client_writes(matrix.engagement, by)
+    matrix.engagement.require_client_write(by, DECISIONS)
     if name is not None:
         criterion.name = _check_name(matrix, name, other_than=criterion.pk)
     if weight is not None:
@@ -257,7 +251,7 @@ def decision_criterion_update(
 @transaction.atomic
 def decision_criterion_remove(*, criterion: Criterion, by: User) -> None:
     matrix = criterion.matrix
-    _client_writes(matrix.engagement, by)
+    matrix.engagement.require_client_write(by, DECISIONS)
     criterion.delete()
     matrix.save(update_fields=["updated_at"])
 
@@ -275,7 +269,7 @@ def decision_scores_set(
 ) -> None:
     """Set (or, with None, clear) the given cells and weights; all of them, or none when one
     is out of range or names an option or criterion not in this matrix."""
-    _client_writes(matrix.engagement, by)
+    matrix.engagement.require_client_write(by, DECISIONS)
     options = {o.pk: o for o in matrix.options.all()}
     criteria = {c.pk: c for c in matrix.criteria.all()}
     for (option_id, criterion_id), value in scores.items():
@@ -310,7 +304,7 @@ def decision_scores_set(
 @transaction.atomic
 def decision_gut_set(*, matrix: DecisionMatrix, by: User, gut: Mapping[int, int | None]) -> None:
     """The pull of each option, 1-10 (None: not rated)."""
-    _client_writes(matrix.engagement, by)
+    matrix.engagement.require_client_write(by, DECISIONS)
     options = {o.pk: o for o in matrix.options.all()}
     for option_id, value in gut.items():
         if option_id not in options:
@@ -337,7 +331,7 @@ def _risk_texts(risk: str, mitigation: str) -> tuple[str, str]:
 
 @transaction.atomic
 def decision_risk_add(*, option: MatrixOption, by: User, risk: str, mitigation: str = "") -> Risk:
-    _client_writes(option.matrix.engagement, by)
+    option.matrix.engagement.require_client_write(by, DECISIONS)
     text, plan = _risk_texts(risk, mitigation)
     row = Risk.objects.create(option=option, risk=text, mitigation=plan)
     option.matrix.save(update_fields=["updated_at"])
@@ -346,7 +340,7 @@ def decision_risk_add(*, option: MatrixOption, by: User, risk: str, mitigation: 
 
 @transaction.atomic
 def decision_risk_update(*, risk: Risk, by: User, text: str, mitigation: str) -> Risk:
-    _client_writes(risk.option.matrix.engagement, by)
+    risk.option.matrix.engagement.require_client_write(by, DECISIONS)
     risk.risk, risk.mitigation = _risk_texts(text, mitigation)
     risk.save()
     return risk
@@ -354,7 +348,7 @@ def decision_risk_update(*, risk: Risk, by: User, text: str, mitigation: str) ->
 
 @transaction.atomic
 def decision_risk_remove(*, risk: Risk, by: User) -> None:
-    _client_writes(risk.option.matrix.engagement, by)
+    risk.option.matrix.engagement.require_client_write(by, DECISIONS)
     risk.delete()
 
 
@@ -363,7 +357,7 @@ def decision_choose(
     *, matrix: DecisionMatrix, by: User, option: MatrixOption | None, reason: str = ""
 ) -> DecisionMatrix:
     """Mark one option as the client's choice (None takes the choice back)."""
-    _client_writes(matrix.engagement, by)
+    matrix.engagement.require_client_write(by, DECISIONS)
     if option is None:
         _clear_choice(matrix)
     else:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +25,7 @@ from headway.decisions.forms import (
     OptionAddForm,
     RiskForm,
 )
-from headway.decisions.models import Criterion, DecisionMatrix, MatrixOption, Risk, Score
+from headway.decisions.models import DECISIONS, Criterion, DecisionMatrix, MatrixOption, Risk, Score
 from headway.decisions.services import (
     MAX_OPTIONS,
     STAY,
@@ -44,18 +44,8 @@ from headway.decisions.services import (
     decision_scores_set,
 )
 from headway.engagements.access import get_engagement
-from headway.engagements.models import Engagement
 
 TEMPLATES = "decisions/"
-
-
-def _may_write(engagement: Engagement, request: HttpRequest) -> bool:
-    return engagement.is_client(current_user(request)) and engagement.is_open
-
-
-def _refuse_unless_writer(engagement: Engagement, request: HttpRequest) -> None:
-    if not _may_write(engagement, request):
-        raise PermissionDenied("The matrix is the client's: the coach reads it.")
 
 
 def get_matrix(request: HttpRequest, pk: int) -> DecisionMatrix:
@@ -70,7 +60,7 @@ def get_matrix(request: HttpRequest, pk: int) -> DecisionMatrix:
 
 def _writable_matrix(request: HttpRequest, pk: int) -> DecisionMatrix:
     matrix = get_matrix(request, pk)
-    _refuse_unless_writer(matrix.engagement, request)
+    matrix.engagement.require_client_write(current_user(request), DECISIONS)
     return matrix
 
 
@@ -91,7 +81,7 @@ def _page(request: HttpRequest, matrix: DecisionMatrix, **bound: Any) -> HttpRes
     engagement = matrix.engagement
     options = list(matrix.options.prefetch_related("risks"))
     criteria = list(matrix.criteria.all())
-    can_write = _may_write(engagement, request)
+    can_write = engagement.client_may_write(current_user(request))
     grid = bound.pop("grid", None) or GridForm(options, criteria, _scores(matrix))
     risk_forms = bound.pop("risk_forms", {})
     rename_forms = bound.pop("rename_forms", {})
@@ -153,7 +143,7 @@ def decision_matrix(request: HttpRequest, pk: int) -> HttpResponse:
                 "has_values": values,
                 "has_strengths": strengths,
                 "stay": STAY,
-                "can_write": _may_write(engagement, request),
+                "can_write": engagement.client_may_write(current_user(request)),
                 "nav": "dashboard" if engagement.is_coach(current_user(request)) else "journey",
             },
         )
@@ -165,7 +155,7 @@ def decision_matrix(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decision_start(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request.user, pk)
-    _refuse_unless_writer(engagement, request)
+    engagement.require_client_write(current_user(request), DECISIONS)
     fresh = not DecisionMatrix.objects.filter(engagement=engagement).exists()
     try:
         decision_matrix_start(engagement=engagement, by=current_user(request))

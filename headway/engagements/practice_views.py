@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from headway.accounts.http import current_user
 from headway.accounts.models import User
-from headway.engagements.models import Engagement, EngagementKind, EngagementStatus
+from headway.engagements.models import Engagement, EngagementKind
 from headway.engagements.services import engagement_handover
 from headway.practices.access import get_owner_membership
 from headway.practices.models import Membership
@@ -38,7 +38,7 @@ def practice_clients(request: HttpRequest) -> HttpResponse:
     owner = _owner(request)
     engagements = (
         Engagement.objects.filter(practice=owner.practice, kind=EngagementKind.COACHED)
-        .exclude(status=EngagementStatus.CONCLUDED)
+        .open()
         .select_related("client", "coach", "stage")
         .order_by("coach__name", "client__name", "invited_name")
     )

@@ -14,7 +14,7 @@ from headway.accounts.http import current_user, sign_in
 from headway.accounts.models import User
 from headway.coaching.models import CoachingModel
 from headway.engagements.forms import InviteClientForm
-from headway.engagements.models import Engagement, EngagementStatus, Invitation
+from headway.engagements.models import Engagement, Invitation
 from headway.engagements.services import (
     engagement_invite_client,
     engagement_start_self_guided,
@@ -154,7 +154,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     self_guided = list(
         Engagement.objects.of_client(user)
         .filter(kind="self_guided")
-        .exclude(status=EngagementStatus.CONCLUDED)
+        .open()
         .exclude(pk=engagement.pk)
         .select_related("stage", "model_version__model")
     )

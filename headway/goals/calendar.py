@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.feeds.calendar import (
     CalendarEvent,
     absolute_url,
@@ -93,7 +93,7 @@ def plan_events(engagement: Engagement) -> Iterator[CalendarEvent]:
 def client_plan_events(user: User) -> Iterator[CalendarEvent]:
     """A person's own plan, in every open engagement where they are the client. A coach's
     feed holds their own plan only, not their clients': deadlines are the client's to keep."""
-    engagements = Engagement.objects.of_client(user).exclude(status=EngagementStatus.CONCLUDED)
+    engagements = Engagement.objects.of_client(user).open()
     for engagement in engagements.order_by("pk"):
         yield from plan_events(engagement)
 

@@ -8,7 +8,6 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -32,24 +31,12 @@ from headway.core.planning.plan import (
 )
 from headway.core.smart.analysis import SmartCheck, analyse_goal
 from headway.engagements.access import get_engagement
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.goals.models import Goal, GoalRevision, GoalStatus, Step
 
 TEMPLATES = "goals/"
 
 log = logging.getLogger(__name__)
-
-
-def may_write(engagement: Engagement, request: HttpRequest) -> bool:
-    return (
-        engagement.is_client(current_user(request))
-        and engagement.status != EngagementStatus.CONCLUDED
-    )
-
-
-def refuse_unless_writer(engagement: Engagement, request: HttpRequest) -> None:
-    if not may_write(engagement, request):
-        raise PermissionDenied("Goals and plans are the client's: the coach reads them.")
 
 
 def reader_about(engagement: Engagement, request: HttpRequest) -> str | None:

@@ -9,6 +9,13 @@ from django.db import models
 from django.utils import timezone
 
 from headway.core.planning.if_then import IfThen, if_then
+from headway.engagements.models import ClientWork
+
+# Goals and plans are the client's own; the coach reads them and comments.
+GOALS = ClientWork(
+    not_client="Only the client changes goals and plans: the coach reads them.",
+    concluded="This engagement is concluded: its goals are kept as they were.",
+)
 
 
 class GoalStatus(models.TextChoices):

@@ -12,13 +12,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from headway.decisions.models import DecisionMatrix, MatrixOption
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.goals.common import (
     TEMPLATES,
     GoalView,
     analyse,
     goal_view,
-    may_write,
     nav_of,
     panel_for,
     parse_day,
@@ -69,7 +68,7 @@ def decision_choice(engagement: Engagement, request: HttpRequest) -> MatrixOptio
     """The option chosen in the decision matrix, when the client came from "Turn this into
     goals" (kept through the form's posts by a hidden field)."""
     came = request.POST.get("from") if request.method == "POST" else request.GET.get("from")
-    if came != FROM_DECISION or not may_write(engagement, request):
+    if came != FROM_DECISION or not engagement.client_may_write(request.user):
         return None
     matrix = (
         DecisionMatrix.objects.filter(engagement=engagement)
@@ -116,7 +115,7 @@ def render_goals_page(
         "active": active,
         "paused": [v for v in views if v.goal.status == GoalStatus.PAUSED],
         "closed": [v for v in views if v.goal.status in (GoalStatus.ACHIEVED, GoalStatus.DROPPED)],
-        "can_write": may_write(engagement, request),
+        "can_write": engagement.client_may_write(request.user),
         "is_client": engagement.is_client(request.user),
         "about": about,
         "room": MAX_ACTIVE_GOALS - len(active),
@@ -184,10 +183,10 @@ def render_goal_page(
         "e": engagement,
         "g": view,
         "goal": goal,
-        "can_write": may_write(engagement, request),
+        "can_write": engagement.client_may_write(request.user),
         "about": about,
         "is_client": engagement.is_client(request.user),
-        "can_reply": engagement.status != EngagementStatus.CONCLUDED,
+        "can_reply": engagement.is_open,
         "plan_open": goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED),
         "obstacles": obstacle_rows(
             goal, forms.get("edit_obstacle"), forms.pop("edit_obstacle_form", None)

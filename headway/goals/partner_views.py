@@ -20,9 +20,9 @@ from django.views.decorators.http import require_GET, require_POST
 from headway.accounts.http import current_user
 from headway.core.planning.plan import plan_progress
 from headway.engagements.access import get_engagement
-from headway.goals.common import TEMPLATES, ordered_steps, refuse_unless_writer, step_facts
+from headway.goals.common import TEMPLATES, ordered_steps, step_facts
 from headway.goals.forms import PartnerForm
-from headway.goals.models import AccountabilityLink, Goal
+from headway.goals.models import GOALS, AccountabilityLink, Goal
 from headway.goals.pages import render_goals_page
 from headway.goals.services import (
     accountability_link_by_token,
@@ -35,7 +35,7 @@ from headway.goals.services import (
 @require_POST
 def goal_partners(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request.user, pk)
-    refuse_unless_writer(engagement, request)
+    engagement.require_client_write(current_user(request), GOALS)
     form = PartnerForm(request.POST)
     if form.is_valid():
         try:

@@ -24,11 +24,10 @@ from headway.goals.common import (
     get_goal,
     get_step,
     nav_of,
-    refuse_unless_writer,
     today,
 )
 from headway.goals.forms import GapStepForm, ObstacleForm, StepForm, gap_title
-from headway.goals.models import Goal, GoalStatus, Obstacle, StepKind
+from headway.goals.models import GOALS, Goal, GoalStatus, Obstacle, StepKind
 from headway.goals.pages import render_goal_page
 from headway.goals.services import (
     obstacle_add,
@@ -50,7 +49,7 @@ def _back(goal: Goal, anchor: str) -> HttpResponse:
 @require_POST
 def goal_step_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     goal = get_goal(request, pk, goal_pk)
-    refuse_unless_writer(goal.engagement, request)
+    goal.engagement.require_client_write(current_user(request), GOALS)
     form = StepForm(request.POST, today=today())
     if form.is_valid():
         try:
@@ -67,7 +66,7 @@ def goal_step_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
 @require_POST
 def goal_step_edit(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) -> HttpResponse:
     step = get_step(request, pk, goal_pk, step_pk)
-    refuse_unless_writer(step.goal.engagement, request)
+    step.goal.engagement.require_client_write(current_user(request), GOALS)
     form = StepForm(request.POST, today=today(), current_due=step.due_on)
     if form.is_valid():
         try:
@@ -84,7 +83,7 @@ def goal_step_edit(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) ->
 @require_POST
 def goal_step_done(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) -> HttpResponse:
     step = get_step(request, pk, goal_pk, step_pk)
-    refuse_unless_writer(step.goal.engagement, request)
+    step.goal.engagement.require_client_write(current_user(request), GOALS)
     done = request.POST.get("done") == "1"
     try:
         step_set_done(step=step, by=current_user(request), done=done)
@@ -100,7 +99,7 @@ def goal_step_done(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) ->
 @require_POST
 def goal_step_delete(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) -> HttpResponse:
     step = get_step(request, pk, goal_pk, step_pk)
-    refuse_unless_writer(step.goal.engagement, request)
+    step.goal.engagement.require_client_write(current_user(request), GOALS)
     try:
         step_delete(step=step, by=current_user(request))
     except ValidationError as exc:
@@ -114,7 +113,7 @@ def goal_step_delete(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) 
 @require_POST
 def goal_obstacle_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     goal = get_goal(request, pk, goal_pk)
-    refuse_unless_writer(goal.engagement, request)
+    goal.engagement.require_client_write(current_user(request), GOALS)
     form = ObstacleForm(request.POST)
     if form.is_valid():
         try:
@@ -133,7 +132,7 @@ def goal_obstacle_edit(
     request: HttpRequest, pk: int, goal_pk: int, obstacle_pk: int
 ) -> HttpResponse:
     goal = get_goal(request, pk, goal_pk)
-    refuse_unless_writer(goal.engagement, request)
+    goal.engagement.require_client_write(current_user(request), GOALS)
     obstacle = get_object_or_404(Obstacle, pk=obstacle_pk, goal=goal)
     obstacle.goal = goal
     form = ObstacleForm(request.POST, auto_id=f"obstacle-{obstacle.pk}-%s")
@@ -157,7 +156,7 @@ def goal_obstacle_delete(
     request: HttpRequest, pk: int, goal_pk: int, obstacle_pk: int
 ) -> HttpResponse:
     goal = get_goal(request, pk, goal_pk)
-    refuse_unless_writer(goal.engagement, request)
+    goal.engagement.require_client_write(current_user(request), GOALS)
     obstacle = get_object_or_404(Obstacle, pk=obstacle_pk, goal=goal)
     obstacle.goal = goal
     try:
@@ -175,7 +174,7 @@ def goal_from_gap(request: HttpRequest, pk: int) -> HttpResponse:
     id and name, and the occupation); the client picks the goal and the kind of step, edits
     the suggested title and saves (the "save" button)."""
     engagement = get_engagement(request.user, pk)
-    refuse_unless_writer(engagement, request)
+    engagement.require_client_write(current_user(request), GOALS)
     data = request.POST if request.method == "POST" else request.GET
     if "save" in data:
         form = GapStepForm(data, engagement=engagement)

@@ -20,9 +20,10 @@ from headway.accounts.models import User, hash_token, new_token
 from headway.core.assessments.values_cards import CARDS_BY_KEY
 from headway.core.planning.if_then import IfThen, if_then
 from headway.core.planning.plan import revision_diff
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 from headway.exploration.models import Option
 from headway.goals.models import (
+    GOALS,
     MAX_ACTIVE_GOALS,
     AccountabilityLink,
     Goal,
@@ -43,16 +44,8 @@ FULL_MESSAGE = (
 )
 
 
-def client_writes(engagement: Engagement, by: User) -> None:
-    # Goals are the client's own; the coach reads them (and comments, later).
-    if not engagement.is_client(by):
-        raise ValidationError("Only the client changes goals and plans: the coach reads them.")
-    if engagement.status == EngagementStatus.CONCLUDED:
-        raise ValidationError("This engagement is concluded: its goals are kept as they were.")
-
-
 def _plan_writes(goal: Goal, by: User) -> None:
-    client_writes(goal.engagement, by)
+    goal.engagement.require_client_write(by, GOALS)
     if goal.status in (GoalStatus.ACHIEVED, GoalStatus.DROPPED):
         raise ValidationError(
             f"This goal is {goal.get_status_display().lower()}: its plan is kept as it was. "
@@ -137,7 +130,7 @@ def goal_create(
 ) -> Goal:
     """A new goal, active unless the client keeps it paused for now. Saving with parts of
     SMART still missing is fine: the client decides, and the panel keeps asking."""
-    client_writes(engagement, by)
+    engagement.require_client_write(by, GOALS)
     if status not in (GoalStatus.ACTIVE, GoalStatus.PAUSED):
         raise ValidationError("A new goal starts active or paused.")
     fields = _clean_goal_fields(
@@ -171,7 +164,7 @@ def goal_update(
 ) -> GoalRevision | None:
     """Change what the goal says or rests on; the revision keeps before, after and why.
     Nothing changed, nothing recorded (None)."""
-    client_writes(goal.engagement, by)
+    goal.engagement.require_client_write(by, GOALS)
     clean = _clean_goal_fields(goal.engagement, fields)
     before = _goal_facts(goal)
     for name, value in clean.items():
@@ -187,7 +180,7 @@ def goal_update(
 @transaction.atomic
 def goal_set_status(*, goal: Goal, by: User, status: str, reason: str = "") -> GoalRevision | None:
     """Achieved, paused, let go, or active again (if there is room)."""
-    client_writes(goal.engagement, by)
+    goal.engagement.require_client_write(by, GOALS)
     if status not in GoalStatus.values:
         raise ValidationError(f"Unknown status {status!r}.")
     if status == goal.status:
@@ -380,7 +373,7 @@ def accountability_link_create(
 ) -> tuple[AccountabilityLink, str]:
     """A read-only link to the goals and steps for a partner the client names. The secret is
     returned once, to show; only its hash is stored."""
-    client_writes(engagement, by)
+    engagement.require_client_write(by, GOALS)
     partner_name = partner_name.strip()
     if not partner_name:
         raise ValidationError("Say who the link is for, so you can tell your links apart.")

@@ -25,10 +25,9 @@ from headway.goals.common import (
     get_goal,
     panel_for,
     parse_day,
-    refuse_unless_writer,
 )
 from headway.goals.forms import EditGoalForm, GoalForm, StatusForm
-from headway.goals.models import Goal, GoalStatus
+from headway.goals.models import GOALS, Goal, GoalStatus
 from headway.goals.pages import render_goal_page, render_goals_page
 from headway.goals.services import goal_create, goal_set_status, goal_update
 
@@ -66,7 +65,7 @@ def goals(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request.user, pk)
     if request.method != "POST":
         return render_goals_page(request, engagement)
-    refuse_unless_writer(engagement, request)
+    engagement.require_client_write(current_user(request), GOALS)
     if "check" in request.POST:
         return render_goals_page(request, engagement, form=_checked(request, engagement))
     form = GoalForm(request.POST, engagement=engagement)
@@ -95,7 +94,7 @@ def goal_check(request: HttpRequest, pk: int) -> HttpResponse:
     """The SMART panel for the words typed so far (htmx, as the client types); the due-date
     field too, when the analysis may fill it."""
     engagement = get_engagement(request.user, pk)
-    refuse_unless_writer(engagement, request)
+    engagement.require_client_write(current_user(request), GOALS)
     text = request.POST.get("text", "")
     due_on, due_auto = request.POST.get("due_on", ""), request.POST.get("due_auto", "")
     new_due = auto_due(text, due_on, due_auto)
@@ -113,7 +112,7 @@ def goal_detail(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     goal = get_goal(request, pk, goal_pk)
     if request.method != "POST":
         return render_goal_page(request, goal)
-    refuse_unless_writer(goal.engagement, request)
+    goal.engagement.require_client_write(current_user(request), GOALS)
     if "check" in request.POST:
         form = _checked(request, goal.engagement, goal)
         return render_goal_page(request, goal, form=form, editing=True)
@@ -141,7 +140,7 @@ def goal_detail(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
 @require_POST
 def goal_status(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     goal = get_goal(request, pk, goal_pk)
-    refuse_unless_writer(goal.engagement, request)
+    goal.engagement.require_client_write(current_user(request), GOALS)
     back = (
         reverse("goals", args=[pk])
         if request.POST.get("back") == "list"

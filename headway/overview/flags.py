@@ -26,7 +26,7 @@ def acknowledgements_of(
 
 def engagement_flags(engagement: Engagement, coach: User) -> tuple[Attention, ...]:
     """The check-in flags on one engagement the coach has not acknowledged since they rose."""
-    if engagement.status in (EngagementStatus.CONCLUDED, EngagementStatus.INVITED):
+    if not engagement.is_open or engagement.status == EngagementStatus.INVITED:
         return ()
     items = checkin_items(checkin_facts([engagement])[engagement.pk])
     return unacknowledged(items, acknowledgements_of(coach, [engagement])[engagement.pk])

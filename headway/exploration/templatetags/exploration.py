@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from headway.engagements.models import Engagement, EngagementStatus
+from headway.engagements.models import Engagement
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def add_to_board(context: dict[str, Any], code: str) -> dict[str, Any]:
     engagements = (
         list(
             Engagement.objects.of_client(user)
-            .exclude(status=EngagementStatus.CONCLUDED)
+            .open()
             .select_related("coach", "model_version__model")
         )
         if user.is_authenticated
