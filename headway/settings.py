@@ -12,8 +12,13 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+# Forms and fields name their types (forms.ModelForm[Goal], forms.ModelChoiceField[Stage]) for
+# the type check; this makes those subscripts work at run time too.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 

@@ -14,6 +14,6 @@ def roles(request: HttpRequest) -> dict[str, Any]:
     from headway.engagements.models import Engagement
 
     return {
-        "is_coach": user.memberships.exists(),  # type: ignore[union-attr]
+        "is_coach": user.memberships.exists(),
         "has_journeys": Engagement.objects.of_client(user).exists(),
     }

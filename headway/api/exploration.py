@@ -180,7 +180,7 @@ def _client_only(engagement: Engagement, request: HttpRequest) -> None:
 )
 def board(request: HttpRequest, engagement_id: int) -> list[OptionOut]:
     engagement = get_engagement(request_user(request), engagement_id)
-    options = engagement.options.prefetch_related("interviews", "experiments")  # type: ignore[attr-defined]
+    options = engagement.options.prefetch_related("interviews", "experiments")
     return [OptionOut.of(o) for o in options]
 
 

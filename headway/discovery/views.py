@@ -63,7 +63,7 @@ def _refuse_unless_client(engagement: Engagement, request: HttpRequest) -> None:
 
 
 def kind_rows(engagement: Engagement, *, for_client: bool) -> list[KindRow]:
-    everything = list(engagement.assessments.all())  # type: ignore[attr-defined]
+    everything = list(engagement.assessments.all())
     rows = []
     for s in specs():
         mine = [a for a in everything if a.kind == s.kind]
@@ -130,7 +130,7 @@ def discovery_kind(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         )
         return redirect(assessment)
     is_client = _is_client(engagement, request)
-    done = engagement.assessments.completed().of_kind(kind_spec.kind)  # type: ignore[attr-defined]
+    done = engagement.assessments.completed().of_kind(kind_spec.kind)
     if not is_client:
         done = done.filter(shared_with_coach=True)
     history = list(reversed(done))
@@ -149,7 +149,7 @@ def discovery_kind(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             "e": engagement,
             "spec": kind_spec,
             "entries": list(reversed(entries)),  # newest first on the page
-            "open": engagement.assessments.open().of_kind(kind_spec.kind).first()  # type: ignore[attr-defined]
+            "open": engagement.assessments.open().of_kind(kind_spec.kind).first()
             if is_client
             else None,
             "can_write": _may_write(engagement, request),

@@ -309,7 +309,7 @@ def _board(request: HttpRequest, engagement: Engagement | None) -> frozenset[str
     if engagement.status == EngagementStatus.CONCLUDED:
         return None
     return frozenset(
-        engagement.options.active()  # type: ignore[attr-defined]
+        engagement.options.active()
         .exclude(occupation_code="")
         .values_list("occupation_code", flat=True)
     )
