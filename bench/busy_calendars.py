@@ -51,14 +51,14 @@ def generate(seed: int, n: int = 2000) -> bytes:
     for i in range(n):
         uid = f"bench-{seed}-{i}@example.com"
         day = base + dt.timedelta(days=rng.randrange(730))
-        local = dt.datetime(day.year, day.month, day.day, rng.randrange(7, 19), 0, 0)
+        local = dt.datetime(day.year, day.month, day.day, rng.randrange(7, 19), tzinfo=LONDON)
         local += dt.timedelta(minutes=rng.choice([0, 15, 30, 45]))
         length = dt.timedelta(minutes=rng.choice([15, 30, 45, 60, 90]))
         ev = ["BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20260101T000000Z", f"SUMMARY:Event {i}"]
         repeating = i % 2 == 1
         if repeating:
             # Series begin on a weekday of 2025 and run into the benchmark's window.
-            local = dt.datetime(2025, 1, 6, local.hour, local.minute)
+            local = dt.datetime(2025, 1, 6, local.hour, local.minute, tzinfo=LONDON)
             local += dt.timedelta(weeks=rng.randrange(40), days=rng.randrange(5))
             ev.append(f"DTSTART;TZID=Europe/London:{_stamp(local)}")
             ev.append(f"DTEND;TZID=Europe/London:{_stamp(local + length)}")
@@ -82,7 +82,7 @@ def generate(seed: int, n: int = 2000) -> bytes:
                 f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=rng.randrange(1, 4))).strftime('%Y%m%d')}"
             )
         elif rng.random() < 0.5:
-            utc = local.replace(tzinfo=LONDON).astimezone(dt.UTC)
+            utc = local.astimezone(dt.UTC)
             ev.append(f"DTSTART:{_stamp(utc)}Z")
             ev.append(f"DTEND:{_stamp(utc + length)}Z")
         else:

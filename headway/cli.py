@@ -396,8 +396,10 @@ def cmd_goals(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     from headway.core.smart.analysis import analyse_goal
 
+    # Without --today, the day it is where the command runs (this machine's time zone).
+    local_today = dt.datetime.now(dt.UTC).astimezone().date()
     try:
-        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+        today = dt.date.fromisoformat(args.today) if args.today else local_today
     except ValueError:
         print(f"headway: --today must be a date as YYYY-MM-DD, not {args.today!r}", file=sys.stderr)
         return 2

@@ -16,6 +16,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models.expressions import Combinable
 
 PREFIX = "hw1:"  # marks a value we encrypted; the number names the scheme
 
@@ -53,7 +54,7 @@ def decrypt(value: str) -> str:
         ) from exc
 
 
-class EncryptedTextField(models.TextField):
+class EncryptedTextField(models.TextField[str | Combinable, str]):
     """A TextField stored encrypted. It cannot be searched or filtered on in the database."""
 
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:

@@ -12,7 +12,13 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+# Forms and fields name their types (forms.ModelForm[Goal], forms.ModelChoiceField[Stage]) for
+# the type check; this makes those subscripts work at run time too.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -22,10 +28,19 @@ def env(name: str, default: str = "") -> str:
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """A yes/no variable, unset or empty meaning the default. Anything but the words below is
+    refused: a typo such as DEBUG=ture must stop the start-up, not quietly mean off."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if raw.lower() in {"true", "1", "yes", "on"}:
+        return True
+    if raw.lower() in {"false", "0", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={raw!r} is not a yes/no value: use true/false, 1/0, yes/no or on/off "
+        "(in any case), or leave it unset for the default"
+    )
 
 
 def env_list(name: str, default: str = "") -> list[str]:

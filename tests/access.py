@@ -151,7 +151,7 @@ def _fresh(e: Engagement) -> Engagement:
 
 def hidden(**visible: int) -> dict[str, int]:
     """Everyone not named gets 404; anonymous visitors are sent to log in."""
-    return {**{r: 404 for r in ROLES}, "anonymous": 302, **visible}
+    return {**dict.fromkeys(ROLES, 404), "anonymous": 302, **visible}
 
 
 def everyone(status: int) -> dict[str, int]:

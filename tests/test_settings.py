@@ -26,6 +26,12 @@ def test_postgresql_connections_run_without_jit(db):
         assert cursor.fetchone() == ("off",)
 
 
+def _child_env(env: dict[str, str]) -> dict[str, str]:
+    """This process's environment without what picks the database or the key, plus env."""
+    base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    return {**base, "DJANGO_SETTINGS_MODULE": "headway.settings", **env}
+
+
 def _settings_in(env: dict[str, str]) -> dict[str, str]:
     """Load the settings module fresh in a child process with exactly this environment."""
     code = (
@@ -33,10 +39,9 @@ def _settings_in(env: dict[str, str]) -> dict[str, str]:
         "print(json.dumps({'engine': d['ENGINE'], 'name': str(d['NAME']), "
         "'media': str(s.MEDIA_ROOT), 'data': str(s.DATA_DIR), 'debug': s.DEBUG}))"
     )
-    base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
     out = subprocess.run(
         [sys.executable, "-c", code],
-        env={**base, **env},
+        env=_child_env(env),
         capture_output=True,
         text=True,
         check=True,
@@ -79,3 +84,55 @@ def test_passwords_are_hashed_with_argon2_outside_tests():
 
     module = import_module("headway.settings")
     assert module.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        *[(word, True) for word in ("true", "1", "yes", "on", "TRUE", "Yes", " On ")],
+        *[(word, False) for word in ("false", "0", "no", "off", "FALSE", "No", "oFF")],
+    ],
+)
+def test_a_yes_no_variable_reads_the_usual_words_in_any_case(monkeypatch, raw, expected):
+    from headway.settings import env_bool
+
+    monkeypatch.setenv("HEADWAY_SOME_SWITCH", raw)
+    assert env_bool("HEADWAY_SOME_SWITCH", not expected) is expected
+
+
+@pytest.mark.parametrize("raw", [None, "", "  "])
+def test_a_yes_no_variable_unset_or_empty_keeps_its_default(monkeypatch, raw):
+    from headway.settings import env_bool
+
+    if raw is None:
+        monkeypatch.delenv("HEADWAY_SOME_SWITCH", raising=False)
+    else:
+        monkeypatch.setenv("HEADWAY_SOME_SWITCH", raw)
+    assert env_bool("HEADWAY_SOME_SWITCH", True) is True
+    assert env_bool("HEADWAY_SOME_SWITCH", False) is False
+
+
+@pytest.mark.parametrize("raw", ["ture", "2", "y", "enabled", "false!"])
+def test_a_yes_no_variable_refuses_anything_else_naming_it(monkeypatch, raw):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from headway.settings import env_bool
+
+    monkeypatch.setenv("HEADWAY_SOME_SWITCH", raw)
+    with pytest.raises(ImproperlyConfigured) as refused:
+        env_bool("HEADWAY_SOME_SWITCH")
+    message = str(refused.value)
+    assert f"HEADWAY_SOME_SWITCH={raw!r}" in message
+    assert "true/false, 1/0, yes/no or on/off" in message
+
+
+def test_debug_reads_yes_and_a_typo_stops_the_start_up(tmp_path):
+    assert _settings_in({"HEADWAY_DATA_DIR": str(tmp_path), "DEBUG": "Yes"})["debug"] is True
+    started = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=_child_env({"HEADWAY_DATA_DIR": str(tmp_path), "DEBUG": "ture"}),
+        capture_output=True,
+        text=True,
+    )
+    assert started.returncode != 0
+    assert "ImproperlyConfigured: DEBUG='ture' is not a yes/no value" in started.stderr

@@ -9,10 +9,15 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 ACTIVE = {"active"}
+
+
+def _server_today() -> date:
+    """Today for the server under load, which keeps its default TIME_ZONE of UTC."""
+    return datetime.now(UTC).date()
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ def coach_action(coach: Person, rng: random.Random) -> list[Request]:
         ]
     if roll < 0.48 and e["status"] in ACTIVE:
         marker = _marker()
-        day = date.today() + timedelta(days=rng.randint(3, 40))
+        day = _server_today() + timedelta(days=rng.randint(3, 40))
         data = {
             "day": day.isoformat(),
             "time": f"{rng.randint(8, 17):02d}:{rng.choice(['00', '30'])}",
@@ -152,7 +157,7 @@ def client_action(client: Person, rng: random.Random) -> list[Request]:
         data = {
             "activity": f"Planning the week {marker}",
             "energy": str(rng.randint(-2, 2)),
-            "occurred_on": date.today().isoformat(),
+            "occurred_on": _server_today().isoformat(),
             "note": "",
         }
         return [

@@ -13,6 +13,6 @@ def roles(request: HttpRequest) -> dict[str, Any]:
         return {}
     # Through the reverse relations: accounts sits below the apps that point at a user.
     return {
-        "is_coach": user.memberships.exists(),  # type: ignore[union-attr]
-        "has_journeys": user.client_engagements.exists(),  # type: ignore[union-attr]
+        "is_coach": user.memberships.exists(),
+        "has_journeys": user.client_engagements.exists(),
     }

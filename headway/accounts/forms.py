@@ -21,7 +21,8 @@ class LoginForm(AuthenticationForm):
 
     def clean_username(self) -> str:
         # Addresses are stored in lower case (UserManager.create_user): match however typed.
-        return self.cleaned_data["username"].lower()
+        username: str = self.cleaned_data["username"]
+        return username.lower()
 
 
 class SignupForm(forms.Form):
@@ -39,7 +40,7 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
+        email: str = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
                 "An account with this email already exists. Log in instead."
@@ -66,7 +67,7 @@ class CoachSignupForm(SignupForm):
     )
 
 
-class NameForm(forms.ModelForm):
+class NameForm(forms.ModelForm[User]):
     class Meta:
         model = User
         fields = ["name"]

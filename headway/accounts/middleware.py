@@ -67,7 +67,7 @@ class TwoFactorRequiredMiddleware:
         if user.is_authenticated and not self._exempt(request.path):
             # Through the reverse relation: accounts sits below practices.
             missing = (
-                user.memberships.filter(practice__require_two_factor=True)  # type: ignore[union-attr]
+                user.memberships.filter(practice__require_two_factor=True)
                 .exclude(user__two_factor__confirmed_at__isnull=False)
                 .exists()
             )

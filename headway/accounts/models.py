@@ -60,7 +60,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_coach(self) -> bool:
-        return self.memberships.exists()  # type: ignore[attr-defined]
+        return self.memberships.exists()
 
 
 def hash_token(raw: str) -> str:

@@ -23,7 +23,7 @@ def has_two_factor(user: User) -> bool:
 
 def two_factor_required(user: User) -> bool:
     """Whether a practice this person coaches in asks every coach for two-step login."""
-    return user.memberships.filter(practice__require_two_factor=True).exists()  # type: ignore[attr-defined]
+    return user.memberships.filter(practice__require_two_factor=True).exists()
 
 
 @transaction.atomic

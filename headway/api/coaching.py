@@ -34,7 +34,12 @@ def get_coaching_model(user: User, model_id: int) -> CoachingModel:
 def list_models(request: HttpRequest) -> list[CoachingModelOut]:
     user = request_user(request)
     models = available_models(user).annotate(latest=Max("versions__number"))
-    return [CoachingModelOut.of(m, latest_version=m.latest or 0) for m in models]
+    # `latest` is the annotation above; django-stubs drops annotations on iterating a
+    # QuerySet subclass when type arguments are required.
+    return [
+        CoachingModelOut.of(m, latest_version=m.latest or 0)  # type: ignore[attr-defined]
+        for m in models
+    ]
 
 
 @router.get(

@@ -88,7 +88,7 @@ class SharingIn(Schema):
 
 
 def _visible(engagement: Engagement, user: User, kind: str) -> Any:
-    assessments = engagement.assessments.of_kind(kind).select_related("assigned_by")  # type: ignore[attr-defined]
+    assessments = engagement.assessments.of_kind(kind).select_related("assigned_by")
     return assessments if engagement.is_client(user) else assessments.seen_by_coach()
 
 
@@ -110,9 +110,11 @@ def _register(kind: Kind) -> None:
     label = str(kind.label)
     shapes = _shapes(kind)
 
-    def route(method: str, path: str, name: str, summary: str, response: dict[int, Any]) -> Any:
-        add: Callable[..., Any] = getattr(router, method)
-        return add(
+    def route[View: Callable[..., Any]](
+        method: str, path: str, name: str, summary: str, response: dict[int, Any]
+    ) -> Callable[[View], View]:
+        return router.api_operation(
+            [method.upper()],
             path,
             response=response,
             summary=summary,

@@ -174,7 +174,7 @@ def get_option(engagement: Engagement, option_id: int) -> Option:
 )
 def board(request: HttpRequest, engagement_id: int) -> list[OptionOut]:
     engagement = get_engagement(request_user(request), engagement_id)
-    options = engagement.options.prefetch_related("interviews", "experiments")  # type: ignore[attr-defined]
+    options = engagement.options.prefetch_related("interviews", "experiments")
     return [OptionOut.of(o) for o in options]
 
 

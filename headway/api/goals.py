@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -216,7 +217,7 @@ class CheckIn(Schema):
 # --- fetching --------------------------------------------------------------------------------
 
 
-def _goals() -> Any:
+def _goals() -> QuerySet[Goal]:
     return Goal.objects.prefetch_related("steps", "obstacles")
 
 

@@ -79,7 +79,7 @@ def entries(request: HttpRequest, engagement_id: int) -> list[EntryOut]:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
     engagement.require_client(user, JOURNAL)
-    return [EntryOut.of(e) for e in engagement.journal_entries.all()]  # type: ignore[attr-defined]
+    return [EntryOut.of(e) for e in engagement.journal_entries.all()]
 
 
 @router.post(

@@ -14,8 +14,9 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from ninja.params.functions import Query  # ninja.Query's call form, typed as a function
 
 from headway.api.schemas import ErrorOut
 from headway.core.occupations.interests import normalise_profile

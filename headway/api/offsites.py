@@ -117,7 +117,7 @@ class OffsiteOut(Schema):
                 PriorityOut(
                     id=p.pk, position=p.position, text=p.text, path=p.path, goal_id=p.goal_id
                 )
-                for p in o.priority_rows.all()  # type: ignore[attr-defined]
+                for p in o.priority_rows.all()
             ],
         )
 

@@ -58,7 +58,7 @@ class TimeOffForm(forms.Form):
     note = forms.CharField(label="Note, for you", required=False, max_length=100)
 
 
-class SessionTypeForm(forms.ModelForm):
+class SessionTypeForm(forms.ModelForm[SessionType]):
     class Meta:
         model = SessionType
         fields = [

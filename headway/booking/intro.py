@@ -62,7 +62,8 @@ def intro_invitation(b: IntroBooking, *, cancel: bool = False) -> bytes:
         event.add("location", b.place)
     cal.add_component(event)
     cal.add_missing_timezones()
-    return cal.to_ical()
+    ics: bytes = cal.to_ical()  # icalendar leaves Component.to_ical unannotated
+    return ics
 
 
 def _attachment(b: IntroBooking, *, cancel: bool = False) -> tuple[str, str, str]:

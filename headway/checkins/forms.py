@@ -10,11 +10,10 @@ from headway.checkins.services import MAX_TEXT
 from headway.goals.models import Step
 
 
-class StepChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        step: Step = obj
-        due = f" (due {step.due_on:%-d %b})" if step.due_on else ""
-        return f"{step.title}{due}"
+class StepChoiceField(forms.ModelMultipleChoiceField[Step]):
+    def label_from_instance(self, obj: Step) -> str:
+        due = f" (due {obj.due_on:%-d %b})" if obj.due_on else ""
+        return f"{obj.title}{due}"
 
 
 def _text(label: str, help_text: str) -> forms.CharField:

@@ -83,7 +83,7 @@ class ModelVersion(models.Model):
         return stage
 
     def is_in_use(self) -> bool:
-        return self.engagements.exists()  # type: ignore[attr-defined]
+        return self.engagements.exists()
 
     def to_spec(self) -> ModelSpec:
         stages = tuple(

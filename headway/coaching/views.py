@@ -70,7 +70,7 @@ def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "in_use": version.is_in_use(),
             # Only the practice's own engagements: other practices' use of a built-in is theirs.
             "engagement_count": get_membership(current_user(request))
-            .practice.engagements.filter(model_version__model=model)  # type: ignore[attr-defined]
+            .practice.engagements.filter(model_version__model=model)
             .count(),
             "editable": model.practice_id is not None,
             "new_stage_form": NewStageForm(),

@@ -49,7 +49,7 @@ def _texts(**texts: str) -> dict[str, str]:
 
 
 def suggested_phase(engagement: Engagement, *, from_concluding: bool = False) -> str:
-    has_goals = engagement.goals.exists()  # type: ignore[attr-defined]
+    has_goals = engagement.goals.exists()
     return default_phase(has_goals=has_goals, from_concluding=from_concluding).value
 
 

@@ -168,7 +168,7 @@ class CriterionRenameForm(forms.Form):
     name = forms.CharField(label="Name", max_length=120)
 
 
-class RiskForm(forms.ModelForm):
+class RiskForm(forms.ModelForm[Risk]):
     class Meta:
         model = Risk
         fields = ["risk", "mitigation"]

@@ -98,7 +98,7 @@ def _page(request: HttpRequest, matrix: DecisionMatrix, **bound: Any) -> HttpRes
         for r in o.risk_list:  # type: ignore[attr-defined]
             r.form = edit_forms.get(r.pk) or RiskForm(instance=r, prefix=f"r{r.pk}")
     titles = {o.title.casefold() for o in options}
-    board = engagement.options.active()  # type: ignore[attr-defined]
+    board = engagement.options.active()
     in_matrix = {o.board_option_id for o in options}
     context = {
         "e": engagement,
@@ -132,14 +132,14 @@ def decision_matrix(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement(request.user, pk)
     matrix = DecisionMatrix.objects.filter(engagement=engagement).first()
     if matrix is None:
-        values = engagement.assessments.completed().of_kind("values").exists()  # type: ignore[attr-defined]
-        strengths = engagement.assessments.completed().of_kind("strengths").exists()  # type: ignore[attr-defined]
+        values = engagement.assessments.completed().of_kind("values").exists()
+        strengths = engagement.assessments.completed().of_kind("strengths").exists()
         return render(
             request,
             TEMPLATES + "start.html",
             {
                 "e": engagement,
-                "board": list(engagement.options.active()),  # type: ignore[attr-defined]
+                "board": list(engagement.options.active()),
                 "has_values": values,
                 "has_strengths": strengths,
                 "stay": STAY,

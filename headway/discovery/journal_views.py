@@ -68,7 +68,7 @@ def _patterns_context(engagement: Engagement) -> dict[str, Any]:
 
 def _live_context(engagement: Engagement, request: HttpRequest) -> dict[str, Any]:
     """What the quick add refreshes: the patterns, the recent entries, the suggestions."""
-    entries = engagement.journal_entries.all()  # type: ignore[attr-defined]
+    entries = engagement.journal_entries.all()
     return {
         "e": engagement,
         "is_client": True,

@@ -123,7 +123,7 @@ class Assessment(models.Model):
     def kind_in_sentence(self) -> str:
         """The kind's name inside a sentence: "your interests (RIASEC) result". Only the
         first letter is lowered; an acronym keeps its capitals."""
-        label = str(self.get_kind_display())  # type: ignore[attr-defined]
+        label = str(self.get_kind_display())
         return label[:1].lower() + label[1:]
 
     @property

@@ -46,7 +46,7 @@ def assessment_assign(
     if due_on is not None and due_on < timezone.localdate():
         raise ValidationError("Choose a due date from today on.")
     note = note.strip()
-    existing = engagement.assessments.open().of_kind(kind).first()  # type: ignore[attr-defined]
+    existing = engagement.assessments.open().of_kind(kind).first()
     if existing is not None:
         existing.assigned_by, existing.due_on = by, due_on
         existing.assignment_note = note
@@ -86,10 +86,10 @@ def assessment_start(*, engagement: Engagement, by: User, kind: str) -> Assessme
     """The open assessment of this kind (assigned or half done), or a new one: a retake."""
     engagement.require_client_write(by, ASSESSMENTS)
     kind = Kind(kind)
-    existing = engagement.assessments.open().of_kind(kind).first()  # type: ignore[attr-defined]
+    existing = engagement.assessments.open().of_kind(kind).first()
     if existing is not None:
-        return existing  # type: ignore[no-any-return]
-    previous = engagement.assessments.completed().of_kind(kind).first()  # type: ignore[attr-defined]
+        return existing
+    previous = engagement.assessments.completed().of_kind(kind).first()
     return Assessment.objects.create(
         engagement=engagement,
         kind=kind,

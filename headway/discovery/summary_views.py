@@ -38,7 +38,7 @@ class Section:
 
 def summary_sections(engagement: Engagement, *, for_client: bool) -> list[Section]:
     """The latest completed result of each kind the viewer may see, in the model's order."""
-    done = engagement.assessments.completed()  # type: ignore[attr-defined]
+    done = engagement.assessments.completed()
     if not for_client:
         done = done.filter(shared_with_coach=True)
     latest: dict[str, Assessment] = {}

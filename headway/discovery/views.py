@@ -51,7 +51,7 @@ class KindRow:
 
 
 def kind_rows(engagement: Engagement, *, for_client: bool) -> list[KindRow]:
-    everything = list(engagement.assessments.all())  # type: ignore[attr-defined]
+    everything = list(engagement.assessments.all())
     rows = []
     for s in specs():
         mine = [a for a in everything if a.kind == s.kind]
@@ -118,7 +118,7 @@ def discovery_kind(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         )
         return redirect(assessment)
     is_client = engagement.is_client(current_user(request))
-    done = engagement.assessments.completed().of_kind(kind_spec.kind)  # type: ignore[attr-defined]
+    done = engagement.assessments.completed().of_kind(kind_spec.kind)
     if not is_client:
         done = done.filter(shared_with_coach=True)
     history = list(reversed(done))
@@ -137,7 +137,7 @@ def discovery_kind(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             "e": engagement,
             "spec": kind_spec,
             "entries": list(reversed(entries)),  # newest first on the page
-            "open": engagement.assessments.open().of_kind(kind_spec.kind).first()  # type: ignore[attr-defined]
+            "open": engagement.assessments.open().of_kind(kind_spec.kind).first()
             if is_client
             else None,
             "can_write": engagement.client_may_write(current_user(request)),

@@ -27,7 +27,7 @@ from headway.engagements.forms import (
     RequestCoachForm,
     StatusForm,
 )
-from headway.engagements.models import Engagement, EngagementStatus, Intake
+from headway.engagements.models import Answer, Engagement, EngagementStatus, Intake
 from headway.engagements.panels import panels_context
 from headway.engagements.services import (
     agreement_accept,
@@ -177,7 +177,9 @@ def _history(engagement: Engagement, limit: int = 25) -> list[HistoryItem]:
     return sorted(items, key=lambda i: i.when, reverse=True)[:limit]
 
 
-def _asks_context(request: HttpRequest, questions: list) -> dict[str, object]:
+def _asks_context(
+    request: HttpRequest, questions: list[tuple[StageQuestion, Answer | None]]
+) -> dict[str, object]:
     """Self-guided: Headway asks one question at a time, starting at the first unanswered."""
     if not questions:
         return {}

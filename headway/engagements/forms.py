@@ -51,7 +51,7 @@ class InviteClientForm(forms.Form):
             self.order_fields(["name", "email", "coach", "model", "message"])
 
 
-class IntakeForm(forms.ModelForm):
+class IntakeForm(forms.ModelForm[Intake]):
     # Declared: the model field's own form field would start at 0 (min="0" in the page).
     satisfaction = forms.IntegerField(
         label=Intake._meta.get_field("satisfaction").verbose_name,
@@ -87,8 +87,8 @@ class IntakeForm(forms.ModelForm):
         self.fields["stance"].choices = Stance.choices  # type: ignore[attr-defined]
 
 
-class StageChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Stage) -> str:  # type: ignore[override]
+class StageChoiceField(forms.ModelChoiceField[Stage]):
+    def label_from_instance(self, obj: Stage) -> str:
         return f"{obj.position}. {obj.name}"
 
 

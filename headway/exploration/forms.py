@@ -13,14 +13,14 @@ class AddOptionForm(forms.Form):
     )
 
 
-class ResearchForm(forms.ModelForm):
+class ResearchForm(forms.ModelForm[Option]):
     class Meta:
         model = Option
         fields = ["duties", "skills", "education", "culture", "growth", "resonates", "concerns"]
         widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in fields}
 
 
-class InterviewForm(forms.ModelForm):
+class InterviewForm(forms.ModelForm[InformationalInterview]):
     class Meta:
         model = InformationalInterview
         fields = ["person", "role", "held_on", "questions", "learned"]
@@ -31,7 +31,7 @@ class InterviewForm(forms.ModelForm):
         }
 
 
-class ExperimentForm(forms.ModelForm):
+class ExperimentForm(forms.ModelForm[Experiment]):
     class Meta:
         model = Experiment
         fields = ["kind", "description", "starts_on", "ends_on", "reflection"]

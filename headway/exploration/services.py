@@ -26,7 +26,7 @@ def option_add(
     title = title.strip()
     if not title:
         raise ValidationError("Name the option, for example “Start my own business”.")
-    active = engagement.options.active()  # type: ignore[attr-defined]
+    active = engagement.options.active()
     if occupation_code and active.filter(occupation_code=occupation_code).exists():
         raise ValidationError(f"“{title}” is already on your board.")
     if active.count() >= MAX_ACTIVE_OPTIONS:
@@ -65,7 +65,7 @@ def option_set_aside(*, option: Option, by: User, reason: str = "") -> None:
 @transaction.atomic
 def option_restore(*, option: Option, by: User) -> None:
     option.engagement.require_client_write(by, BOARD)
-    if option.engagement.options.active().count() >= MAX_ACTIVE_OPTIONS:  # type: ignore[attr-defined]
+    if option.engagement.options.active().count() >= MAX_ACTIVE_OPTIONS:
         raise ValidationError("Your board is full: set another option aside first.")
     option.set_aside_at = None
     option.save(update_fields=["set_aside_at"])

@@ -58,7 +58,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, f"“{option.title}” is on your board.")
                 return redirect(option)
-    options = list(engagement.options.prefetch_related("interviews", "experiments", "comments"))  # type: ignore[attr-defined]
+    options = list(engagement.options.prefetch_related("interviews", "experiments", "comments"))
     active = [o for o in options if o.set_aside_at is None]
     return render(
         request,

@@ -43,7 +43,7 @@ def parse_date_or_none(raw: str) -> dt.date | None:
 def top_values(engagement: Engagement) -> list[tuple[str, str]]:
     """(card key, name) of the top values in the latest completed values card sort."""
     latest: Assessment | None = (
-        engagement.assessments.completed().of_kind(Kind.VALUES).order_by("-completed_at").first()  # type: ignore[attr-defined]
+        engagement.assessments.completed().of_kind(Kind.VALUES).order_by("-completed_at").first()
     )
     rows = ((latest.result or {}).get("top") or []) if latest else []
     return [
@@ -90,7 +90,7 @@ class GoalForm(forms.Form):
             card = CARDS_BY_KEY.get(current)
             values.append((current, card.name if card else current))
         self.fields["value_key"].choices = [("", "None"), *values]  # type: ignore[attr-defined]
-        options = engagement.options.active()  # type: ignore[attr-defined]
+        options = engagement.options.active()
         if goal is not None and goal.option_id:
             options = Option.objects.filter(engagement=engagement).filter(
                 pk__in=[*options.values_list("pk", flat=True), goal.option_id]

@@ -85,7 +85,7 @@ def goal_form_from(engagement: Engagement, chosen: MatrixOption | None) -> GoalF
         return GoalForm(engagement=engagement)
     initial: dict[str, Any] = {"text": f"Move into {chosen.title}"}
     board = chosen.board_option
-    if board is not None and engagement.options.active().filter(pk=board.pk).exists():  # type: ignore[attr-defined]
+    if board is not None and engagement.options.active().filter(pk=board.pk).exists():
         initial["option"] = board.pk
     return GoalForm(engagement=engagement, initial=initial)
 

@@ -88,7 +88,8 @@ def invitation(session: Session, *, cancel: bool = False) -> bytes:
     cal.add_component(event)
     # Calendars need the zone's rules (VTIMEZONE) to read a TZID; the library writes them.
     cal.add_missing_timezones()
-    return cal.to_ical()
+    ics: bytes = cal.to_ical()  # icalendar leaves Component.to_ical unannotated
+    return ics
 
 
 def invitation_attachment(session: Session, *, cancel: bool = False) -> tuple[str, str, str]:

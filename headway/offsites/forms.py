@@ -84,8 +84,8 @@ class ResourceForm(forms.Form):
         self.fields["stages"].choices = stages  # type: ignore[attr-defined]
 
 
-class OffsiteChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class OffsiteChoiceField(forms.ModelChoiceField[Offsite]):
+    def label_from_instance(self, obj: Offsite) -> str:
         return f"{obj.held_on:%-d %B %Y}"
 
 
@@ -110,7 +110,7 @@ class ShareForm(forms.Form):
         self.fields["resource"].queryset = Resource.objects.filter(owner=owner)  # type: ignore[attr-defined]
         offsite_field = self.fields["offsite"]
         assert isinstance(offsite_field, forms.ModelChoiceField)
-        offsite_field.queryset = engagement.offsites.all()  # type: ignore[attr-defined]
+        offsite_field.queryset = engagement.offsites.all()
         stages = engagement.model_version.stages.order_by("position")
         self.fields["stage_key"].choices = [  # type: ignore[attr-defined]
             ("", "No particular stage"),

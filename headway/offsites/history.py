@@ -71,7 +71,7 @@ def history_columns(engagement: Engagement, user: User) -> list[HistoryColumn]:
     rows = []
     for index, column in enumerate(columns):
         offsite = done[index] if index < len(done) else None
-        priorities = tuple(offsite.priority_rows.all()) if offsite else ()  # type: ignore[attr-defined]
+        priorities = tuple(offsite.priority_rows.all()) if offsite else ()
         hidden = (
             for_coach and offsite is not None and not (offsite.snapshot or {}).get("values_shared")
         )

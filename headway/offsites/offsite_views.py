@@ -128,7 +128,7 @@ def _render_overview(
                 "next_on": cycle.next_on,
             },
         )
-    all_offsites = list(engagement.offsites.all())  # type: ignore[attr-defined]
+    all_offsites = list(engagement.offsites.all())
     open_ = open_offsite(engagement)
     starts = [
         (m, label) for m, label in Mode.choices if open_ is None and may_start(engagement, user, m)
@@ -261,9 +261,9 @@ def offsite_view(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
     offsite = get_offsite(request, pk, oid)
     context = _worksheet_context(offsite, request)
     if offsite.is_completed:
-        context["priorities"] = list(offsite.priority_rows.select_related("goal"))  # type: ignore[attr-defined]
+        context["priorities"] = list(offsite.priority_rows.select_related("goal"))
         context["cycle"] = cycle_of(offsite.engagement)
-        context["resources"] = offsite.resources.select_related("resource")  # type: ignore[attr-defined]
+        context["resources"] = offsite.resources.select_related("resource")
         context["spent"] = core.minutes_words(offsite.seconds_total() // 60)
         context["planned"] = core.minutes_words(offsite.minutes)
         # The worksheet as it was, without the empty answers and the insights shown above.
@@ -320,7 +320,7 @@ def offsite_live(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
         since = int(request.GET.get("since", "0"))
     except ValueError:
         since = 0
-    rows = offsite.answers.filter(version__gt=since).select_related("updated_by")  # type: ignore[attr-defined]
+    rows = offsite.answers.filter(version__gt=since).select_related("updated_by")
     fields = [
         {
             "key": r.key,

@@ -63,7 +63,7 @@ def resource_add(
     title: str,
     url: str = "",
     note: str = "",
-    upload: UploadedFile | None = None,
+    upload: UploadedFile[bytes] | None = None,
     stages: Sequence[str] = (),
     themes: Sequence[str] = (),
 ) -> Resource:

@@ -80,7 +80,7 @@ def cycle_update(
 
 
 def open_offsite(engagement: Engagement) -> Offsite | None:
-    return engagement.offsites.exclude(status=OffsiteStatus.COMPLETED).first()  # type: ignore[attr-defined]
+    return engagement.offsites.exclude(status=OffsiteStatus.COMPLETED).first()
 
 
 def may_start(engagement: Engagement, user: User, mode: str) -> bool:
@@ -142,7 +142,7 @@ def _locked(offsite: Offsite) -> Offsite:
 
 
 def answers_of(offsite: Offsite) -> dict[str, OffsiteAnswer]:
-    return {a.key: a for a in offsite.answers.select_related("updated_by")}  # type: ignore[attr-defined]
+    return {a.key: a for a in offsite.answers.select_related("updated_by")}
 
 
 @transaction.atomic

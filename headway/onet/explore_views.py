@@ -310,7 +310,7 @@ def _board(request: HttpRequest, engagement: Engagement | None) -> frozenset[str
     if engagement is None or not engagement.client_may_write(current_user(request)):
         return None
     return frozenset(
-        engagement.options.active()  # type: ignore[attr-defined]
+        engagement.options.active()
         .exclude(occupation_code="")
         .values_list("occupation_code", flat=True)
     )

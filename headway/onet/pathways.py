@@ -188,8 +188,8 @@ def load_occupation_data() -> OccupationData:
         names[element_id], domain_of[element_id] = name, domain
     # Columns for every SKA element rated on both scales, domain by domain; the Content
     # Model's headings ("2.A Basic Skills") are elements too, but never rated.
-    importance_cells = _cells("IM", position, {e: 0 for e in domain_of})
-    level_cells = _cells("LV", position, {e: 0 for e in domain_of})
+    importance_cells = _cells("IM", position, dict.fromkeys(domain_of, 0))
+    level_cells = _cells("LV", position, dict.fromkeys(domain_of, 0))
     rated = set(importance_cells[3]) & set(level_cells[3])
     elements = {d: sorted(e for e in rated if domain_of[e] == d) for d in SKA_DOMAINS}
     ordered = [e for d in SKA_DOMAINS for e in elements[d]]

@@ -12,6 +12,7 @@ from django.db.models import (
     F,
     IntegerField,
     Max,
+    Model,
     OuterRef,
     Q,
     QuerySet,
@@ -66,7 +67,7 @@ class DashboardRow:
         return needs_action(self.attention)
 
 
-def _count(qs: QuerySet, group: str) -> Coalesce:
+def _count(qs: QuerySet[Model], group: str) -> Coalesce:
     """COUNT(*) of a correlated queryset, 0 when it is empty."""
     counted = qs.order_by().values(group).annotate(n=Count("pk")).values("n")[:1]
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
@@ -88,7 +89,7 @@ def _days(since: datetime | None, now: datetime) -> int:
 
 
 def _offsite_days_late(e: Engagement, today: date) -> int | None:
-    planned = e.offsite_next_on  # type: ignore[attr-defined]
+    planned: date | None = e.offsite_next_on  # type: ignore[attr-defined]
     if planned is None or planned > today or e.offsite_open:  # type: ignore[attr-defined]
         return None
     return (today - planned).days

@@ -5,7 +5,7 @@ from django import forms
 from headway.practices.models import Agreement, CoachProfile
 
 
-class CoachProfileForm(forms.ModelForm):
+class CoachProfileForm(forms.ModelForm[CoachProfile]):
     class Meta:
         model = CoachProfile
         fields = [
@@ -23,7 +23,7 @@ class CoachProfileForm(forms.ModelForm):
         }
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(forms.ModelForm[Agreement]):
     class Meta:
         model = Agreement
         fields = ["terms", "confidentiality", "exceptions"]

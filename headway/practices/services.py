@@ -209,7 +209,7 @@ def membership_remove(*, membership: Membership, by: User) -> None:
         raise ValidationError(
             "A practice needs at least one owner: make another coach owner first."
         )
-    if membership.user.coached_engagements.filter(practice=practice).open().exists():  # type: ignore[attr-defined]
+    if membership.user.coached_engagements.filter(practice=practice).open().exists():
         raise ValidationError(
             "This coach still has open engagements in the practice: conclude or hand them over first."
         )

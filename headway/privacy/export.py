@@ -145,7 +145,7 @@ def export_data(user: User) -> dict[str, Any]:
         "exported_at": timezone.now().isoformat(),
         "account": account,
         "engagements": [engagement_data(e) for e in engagements],
-        "consent_events": [row(c) for c in user.consent_events.all()],  # type: ignore[attr-defined]
+        "consent_events": [row(c) for c in user.consent_events.all()],
         "not_included": (
             "Your coach's private session notes: the coach's working notes, not a record of you."
         ),

@@ -8,7 +8,7 @@ from headway.meetings.session_services import COMMON_ZONES
 from headway.reminders.models import CHECKIN_MAX_DAYS, CHECKIN_MIN_DAYS, ReminderPreference
 
 
-class PreferencesForm(forms.ModelForm):
+class PreferencesForm(forms.ModelForm[ReminderPreference]):
     time_zone = forms.ChoiceField(
         label="Your time zone",
         help_text="Step reminders and the digest come in your morning.",

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from headway.accounts.models import User
 from headway.core.classifier import load_model
@@ -65,7 +66,7 @@ def review_create(
         uploaded_by=by,
         filename=filename[:200] or "transcript",
         file_format=transcript.format,
-        held_on=held_on or (session.starts_at.date() if session else dt.date.today()),
+        held_on=held_on or (session.starts_at.date() if session else timezone.localdate()),
         speakers=json.dumps(list(transcript.speakers)),
     )
     Utterance.objects.bulk_create(

@@ -31,18 +31,10 @@ def test_the_coach_sets_hours_and_anyone_reads_the_free_times(world: World) -> N
     body = {
         "time_zone": "Europe/London",
         "cancel_hours": 12,
-        "weekly": {
-            day: "09:00-12:00"
-            for day in (
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-            )
-        },
+        "weekly": dict.fromkeys(
+            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+            "09:00-12:00",
+        ),
     }
     response = send(coach, "put", "/api/me/availability", body)
     assert response.status_code == 200, response.content

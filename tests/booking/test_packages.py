@@ -72,12 +72,13 @@ def test_the_dashboard_flags_package_sessions_left_and_none_booked(world: World)
 
 
 def test_the_flag_in_plain_facts() -> None:
-    base = dict(
-        status="active", self_guided=False, days_since_activity=1, days_since_invited=None,
-        days_in_stage=1, agreement_accepted=True, agreement_outdated=False, intake_submitted=True,
-        answers_in_stage=1, questions_in_stage=1, checklist_done=0, checklist_total=0,
-        unseen_client_activity=False, next_session_booked=False,
-    )  # fmt: skip
+    base = {
+        "status": "active", "self_guided": False, "days_since_activity": 1,
+        "days_since_invited": None, "days_in_stage": 1, "agreement_accepted": True,
+        "agreement_outdated": False, "intake_submitted": True, "answers_in_stage": 1,
+        "questions_in_stage": 1, "checklist_done": 0, "checklist_total": 0,
+        "unseen_client_activity": False, "next_session_booked": False,
+    }  # fmt: skip
     codes = [i.code for i in attention_items(EngagementFacts(**base, package_left=1))]
     assert "package-unbooked" in codes and "no-session" not in codes
     codes = [i.code for i in attention_items(EngagementFacts(**base, package_left=0))]

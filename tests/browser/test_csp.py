@@ -9,6 +9,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, expect
 
 from headway.checkins.services import checkin_add
@@ -63,7 +64,7 @@ def test_pages_keep_to_the_policy_and_their_own_origin(
     step_add(goal=goal, by=world.client, title="Ask Ana for a call")
     checkin_add(engagement=e, by=world.client, energy=7, win="Started")
     checkin_add(engagement=e, by=world.client, energy=5, win="Read two job ads")
-    today = dt.date.today()
+    today = timezone.localdate()
     for days, (activity, energy) in enumerate([("Workshop", 2), ("Spreadsheets", -1)]):
         journal_add(
             engagement=e,

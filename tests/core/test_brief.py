@@ -23,9 +23,9 @@ from headway.core.followup.brief import (
     energy_trend,
 )
 
-NOW = dt.datetime(2025, 3, 10, 9, 0)
-LAST = dt.datetime(2025, 3, 3, 10, 0)
-NEXT = dt.datetime(2025, 3, 14, 10, 0)
+NOW = dt.datetime(2025, 3, 10, 9, 0, tzinfo=dt.UTC)
+LAST = dt.datetime(2025, 3, 3, 10, 0, tzinfo=dt.UTC)
+NEXT = dt.datetime(2025, 3, 14, 10, 0, tzinfo=dt.UTC)
 
 
 def day(n: int) -> dt.datetime:
@@ -52,7 +52,7 @@ def test_steps_done_due_and_overdue() -> None:
 
 
 def test_first_session_counts_everything_done_so_far() -> None:
-    steps = (StepFact("Long ago", done_at=dt.datetime(2024, 1, 1)),)
+    steps = (StepFact("Long ago", done_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC)),)
     brief = build_brief(BriefFacts(now=NOW, until=NEXT, goals=(GoalFact("UX", steps),)))
     assert [s.title for s in brief.goals[0].done] == ["Long ago"]
     assert brief.since is None

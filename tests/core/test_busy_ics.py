@@ -158,8 +158,11 @@ def test_empty_and_broken_fixtures():
 
 MIXED = b"".join(read(name) for name in ("weekly.ics", "allday.ics", "dst.ics"))
 PARSED = parse_calendar(MIXED)
+# Hypothesis takes naive bounds and makes each value aware with the given zone.
 moments = st.datetimes(
-    min_value=dt.datetime(2025, 12, 1), max_value=dt.datetime(2026, 12, 1), timezones=st.just(UTC)
+    min_value=dt.datetime(2025, 12, 1),  # noqa: DTZ001 - naive by Hypothesis's contract
+    max_value=dt.datetime(2026, 12, 1),  # noqa: DTZ001 - naive by Hypothesis's contract
+    timezones=st.just(UTC),
 )
 
 

@@ -46,7 +46,7 @@ def test_scoring_averages_to_one_decimal() -> None:
 @pytest.mark.parametrize(
     "responses, message",
     [
-        ({k: 3 for k in SCALE_KEYS[1:]}, "still open"),
+        (dict.fromkeys(SCALE_KEYS[1:], 3), "still open"),
         ({**_all(3), "astrology": 2}, "Not a statement"),
         ({**_all(3), "plan": 6}, "from 1 to 5"),
         ({**_all(3), "plan": 0}, "from 1 to 5"),

@@ -123,10 +123,10 @@ def test_candidates_are_those_rated_four_or_five():
 
 
 def test_a_modest_rater_still_has_five_to_choose_from():
-    modest = {k: 2 for k in KEYS} | {"curiosity": 4, "humour": 3, "focus": 3}
+    modest = dict.fromkeys(KEYS, 2) | {"curiosity": 4, "humour": 3, "focus": 3}
     keys = [s.key for s in candidates(modest)]
     assert keys[0] == "curiosity" and len(keys) == 25  # down to the fifth-highest rating: 2
-    assert len(candidates({k: 3 for k in KEYS} | {"calm": 4})) == 25
+    assert len(candidates(dict.fromkeys(KEYS, 3) | {"calm": 4})) == 25
 
 
 def test_check_top_wants_five_eligible_strengths():

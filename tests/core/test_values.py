@@ -156,7 +156,7 @@ def test_no_gaps_when_the_role_honours_every_top_value_at_least_partly():
 
 def test_scoring_says_what_is_missing():
     with pytest.raises(ValuesError, match=r"Sort every card into a pile first: 2 still to sort"):
-        score(ValuesSort(piles={k: "always" for k in KEYS[2:]}))
+        score(ValuesSort(piles=dict.fromkeys(KEYS[2:], "always")))
     few = ValuesSort(piles=piles_with(SIX), ranking=tuple(SIX[:3]))
     with pytest.raises(ValuesError, match="between 5 and 10 values for your top list; it has 3"):
         score(few)

@@ -253,19 +253,19 @@ def test_the_dashboard_nudges_when_no_next_session_is_booked(world: World) -> No
 
 
 def test_the_nudge_is_for_active_coached_engagements_only() -> None:
-    base = dict(
-        days_since_activity=0,
-        days_since_invited=None,
-        days_in_stage=0,
-        agreement_accepted=True,
-        agreement_outdated=False,
-        intake_submitted=True,
-        answers_in_stage=0,
-        questions_in_stage=0,
-        checklist_done=0,
-        checklist_total=0,
-        unseen_client_activity=False,
-    )
+    base = {
+        "days_since_activity": 0,
+        "days_since_invited": None,
+        "days_in_stage": 0,
+        "agreement_accepted": True,
+        "agreement_outdated": False,
+        "intake_submitted": True,
+        "answers_in_stage": 0,
+        "questions_in_stage": 0,
+        "checklist_done": 0,
+        "checklist_total": 0,
+        "unseen_client_activity": False,
+    }
 
     def nudged(status: str, self_guided: bool, booked: bool | None) -> bool:
         facts = EngagementFacts(

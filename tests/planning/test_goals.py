@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from headway.core.smart.analysis import Finding, SmartCheck
 from headway.engagements.models import EngagementStatus
@@ -41,7 +42,7 @@ def _goal(world: World, text: str = CLEAR, **kw) -> Goal:
 
 
 def _in_a_month() -> str:
-    return (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    return (timezone.localdate() + dt.timedelta(days=30)).isoformat()
 
 
 def _conclude(world: World) -> None:

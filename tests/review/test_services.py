@@ -115,7 +115,7 @@ def test_session_link_date_export_and_trend(world: World):
     )
     first = _create(world, session=session)
     assert first.held_on == session.starts_at.date()
-    second = _create(world, held_on=dt.date.today())
+    second = _create(world, held_on=timezone.localdate())
     trend = reviews_trend(world.engagement)
     assert [t["review"].pk for t in trend] == [first.pk, second.pk]
     data = review_export(first)

@@ -7,8 +7,10 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from headway.core.classifier.features import conversation_features
 from headway.core.classifier.vectors import turn_vectors
@@ -30,6 +32,9 @@ HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("advice", ("no", "yes")),
 )
 MODEL_FILE = "model.npz"
+# Scores are float32 at run time, but numpy's stubs do not follow the width through every
+# operation (a norm is float64 to them), so scores are typed as floating point of any width.
+Scores = npt.NDArray[np.floating[Any]]
 
 
 @dataclass(frozen=True)
@@ -43,21 +48,22 @@ class CodedTurn:
 @dataclass(frozen=True)
 class Model:
     vocab: dict[str, int]
-    weights: np.ndarray  # (features, columns of all heads), float32
-    bias: np.ndarray  # (columns,)
+    weights: npt.NDArray[np.float32]  # (features, columns of all heads)
+    bias: npt.NDArray[np.float32]  # (columns,)
     info: str  # how it was trained, for the docs and the review page
     pieces: WordPiece  # cuts a turn into the word pieces the vectors are for
-    vectors: np.ndarray  # (pieces, dimensions): static word-piece vectors, see vectors.py
-    dense: np.ndarray  # (dimensions, columns): weights of the turn vector
+    # (pieces, dimensions): static word-piece vectors, see vectors.py
+    vectors: npt.NDArray[np.float32]
+    dense: npt.NDArray[np.float32]  # (dimensions, columns): weights of the turn vector
 
-    def scores(self, features: Sequence[Sequence[str]], texts: Sequence[str]) -> np.ndarray:
+    def scores(self, features: Sequence[Sequence[str]], texts: Sequence[str]) -> Scores:
         """Raw scores, one row per turn: its binary features scaled to unit length, plus
         its turn vector (the turn's own text)."""
         sparse = self._sparse_scores(features)
         vectors = turn_vectors([self.pieces(t) for t in texts], self.vectors)
         return sparse + vectors @ self.dense
 
-    def _sparse_scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
+    def _sparse_scores(self, features: Sequence[Sequence[str]]) -> Scores:
         vocab = self.vocab
         flat: list[int] = []
         starts: list[int] = []

@@ -14,7 +14,7 @@ _MAX_WORD = 100  # BERT's limit: a longer "word" is one unknown piece
 # ASCII text, the common case, the fast way: every printable non-alphanumeric character is
 # punctuation to BERT; control characters are deleted, not spaces.
 _ASCII_WORDS = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]")
-_ASCII_CONTROL = {c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
+_ASCII_CONTROL = dict.fromkeys((*range(0, 9), 11, 12, *range(14, 32), 127))
 
 
 def _is_punctuation(ch: str) -> bool:

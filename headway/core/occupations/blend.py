@@ -239,7 +239,9 @@ def hub_scores(blended: np.ndarray) -> np.ndarray:
     finite = np.isfinite(nearest)
     counted = finite.sum(axis=1)
     sums = np.where(finite, nearest, 0.0).sum(axis=1)
-    return np.divide(sums, counted, out=np.zeros(n), where=counted > 0)
+    means = np.zeros(n)
+    np.divide(sums, counted, out=means, where=counted > 0)
+    return means
 
 
 @dataclass(frozen=True)

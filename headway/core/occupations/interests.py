@@ -157,6 +157,6 @@ def _high_point_agreement(person: Sequence[int], occupations: np.ndarray) -> np.
     weighted by their rank in the person's profile."""
     if not person:
         return np.zeros(len(occupations))
-    weights = np.asarray(HIGH_POINT_WEIGHTS[: len(person)])
+    weights = np.asarray(HIGH_POINT_WEIGHTS[: len(person)], dtype=np.float64)
     found = np.stack([(occupations == h).any(axis=1) for h in person], axis=1)
     return (found * weights).sum(axis=1) / weights.sum()

@@ -410,7 +410,9 @@ def _centred_unit_rows(matrix: np.ndarray) -> np.ndarray:
     centred = np.zeros_like(values)
     centred[present] = values[present] - values[present].mean(axis=1, keepdims=True)
     norms = np.linalg.norm(centred, axis=1, keepdims=True)
-    return np.divide(centred, norms, out=np.zeros_like(centred), where=norms > 0)
+    unit = np.zeros_like(centred)
+    np.divide(centred, norms, out=unit, where=norms > 0)
+    return unit
 
 
 def _profile_cosine(profiles: np.ndarray, profile: np.ndarray) -> np.ndarray:

@@ -251,7 +251,7 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 def summarize(utterances: Sequence[CodedUtterance], coach: str) -> ReviewSummary:
     coach_turns = [(i, u) for i, u in enumerate(utterances) if u.speaker == coach and u.code]
-    counts = {c: 0 for c in ("question", "reflection", "input", "other")}
+    counts = dict.fromkeys(("question", "reflection", "input", "other"), 0)
     subtypes: dict[str, int] = {}
     for _, u in coach_turns:
         counts[u.code or "other"] = counts.get(u.code or "other", 0) + 1

@@ -227,7 +227,8 @@ def _read(data: bytes) -> icalendar.Calendar:
     try:
         # Google writes times in UTC and names the calendar's zone in X-WR-TIMEZONE; floating
         # times in such a file mean that zone, not the coach's.
-        return x_wr_timezone.to_standard(cal)
+        standard: icalendar.Calendar = x_wr_timezone.to_standard(cal)  # the library is untyped
+        return standard
     except Exception as exc:
         raise _library_error(exc) from exc
 

@@ -31,7 +31,7 @@ def reply_thread(
     context: template.Context, about: About, h: int = 3, card: bool = False
 ) -> dict[str, Any]:
     return {
-        "thread": list(about.replies.all()),  # type: ignore[union-attr]
+        "thread": list(about.replies.all()),
         "target": target_of(about).value,
         "target_pk": about.pk,
         "about": _sr_about(about),
