@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +19,8 @@ from headway.accounts.services import user_signup
 from headway.accounts.tasks import deliver_email
 from headway.coaching.models import CoachingModel, StageQuestion
 from headway.decisions.models import Score
-from headway.demo import PASSWORD, PRACTICE_NAME, DemoResult, demo_load
+from headway.demo.common import PASSWORD
+from headway.demo.practice import PRACTICE_NAME, DemoResult, demo_load
 from headway.discovery.models import Assessment, Kind
 from headway.discovery.services import journal_shared
 from headway.engagements.models import (
@@ -351,3 +354,46 @@ def test_ruth_has_held_two_offsites_and_daniel_has_a_library(demo: DemoResult) -
     page = client.get(reverse("offsite_history", args=[ruth.pk])).content.decode()
     assert "Fear, not lack of interest" not in page  # the closing words stay on the sheet
     assert escape("I want more influence over direction") in page
+
+
+DEMO = Path(__file__).resolve().parents[1] / "headway" / "demo"
+
+
+def demo_imports(path: Path) -> set[str]:
+    """The demo modules a module imports, at its top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from within headway/demo/
+                base = ".".join(filter(None, ["headway.demo", node.module]))
+            # `from headway.demo import board` names a module; `from headway.demo.board
+            # import x` names the module it imports from.
+            names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        for name in names:
+            module = name.removeprefix("headway.demo.")
+            if module != name and (path.parent / f"{module}.py").exists():
+                found.add(module)
+    found.discard(path.stem)
+    return found
+
+
+def test_the_demo_modules_import_each_other_in_no_circle() -> None:
+    graph = {path.stem: demo_imports(path) for path in DEMO.glob("*.py")}
+    assert {"board", "concluding"} <= graph["practice"]  # the walk sees the imports
+    done: set[str] = set()
+
+    def visit(module: str, trail: list[str]) -> None:
+        if module in trail:
+            raise AssertionError(" -> ".join([*trail[trail.index(module) :], module]))
+        if module not in done:
+            for imported in sorted(graph[module]):
+                visit(imported, [*trail, module])
+            done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import login
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
@@ -36,3 +39,21 @@ def safe_next(request: HttpRequest, target: str) -> str | None:
 def sign_in(request: HttpRequest, user: User) -> None:
     """Start the session of someone who just proved who they are (signed up, accepted, 2FA)."""
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+
+
+def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    # A PDF is built from inline HTML, CSS and SVG only: nothing is fetched, from anywhere.
+    raise ValueError(f"refusing to fetch {url!r} while building a PDF")
+
+
+def pdf_response(
+    request: HttpRequest, template: str, context: dict[str, Any], *, filename: str
+) -> HttpResponse:
+    """The template rendered to a PDF download (WeasyPrint), named `filename`.pdf."""
+    from weasyprint import HTML  # imported here: it loads Pango, which only PDFs need
+
+    html = render_to_string(template, context, request=request)
+    pdf = HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+    return response

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -30,12 +29,10 @@ from headway.goals.common import ordered_steps, step_facts
 from headway.goals.models import GOALS, Goal, GoalRevision, GoalStatus, Obstacle, Step, StepKind
 from headway.goals.services import (
     goal_create,
-    goal_set_status,
-    goal_update,
+    goal_revise,
     obstacle_add,
     step_add,
-    step_set_done,
-    step_update,
+    step_edit,
 )
 
 router = Router(tags=["goals and action plan"])
@@ -303,11 +300,7 @@ def update_goal(
         sent["option"] = _option(engagement, sent.pop("option_id"))
     if "value_key" in sent and sent["value_key"] is None:
         sent["value_key"] = ""
-    with transaction.atomic():  # the revision and the status change land together or not at all
-        if sent:
-            goal_update(goal=goal, by=request_user(request), fields=sent, reason=reason)
-        if status is not None:
-            goal_set_status(goal=goal, by=request_user(request), status=status, reason=reason)
+    goal_revise(goal=goal, by=request_user(request), fields=sent, status=status, reason=reason)
     return _fresh(goal)
 
 
@@ -361,11 +354,7 @@ def update_step(
     engagement.require_client_write(request_user(request), GOALS)
     sent = payload.model_dump(exclude_unset=True)
     done = sent.pop("done", None)
-    with transaction.atomic():
-        if sent:
-            step_update(step=step, by=request_user(request), fields=sent)
-        if done is not None:
-            step_set_done(step=step, by=request_user(request), done=done)
+    step_edit(step=step, by=request_user(request), fields=sent, done=done)
     step.refresh_from_db()
     return StepOut.of(step)
 

@@ -11,11 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from headway.accounts.http import current_user
+from headway.accounts.http import current_user, pdf_response
 from headway.concluding.forms import ConcludeForm, EfficacyForm, FollowUpForm, InsightForm
 from headway.concluding.journey import celebration_of, insight_of, readiness_of
 from headway.concluding.models import FollowUp
@@ -156,22 +155,11 @@ def celebration(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "concluding/celebration.html", _celebration_context(request, pk))
 
 
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    # Inline HTML and CSS only: building the PDF fetches nothing, from anywhere.
-    raise ValueError(f"refusing to fetch {url!r} while building a PDF")
-
-
 @login_required
 def celebration_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
-
     context = _celebration_context(request, pk)
-    html = render_to_string("concluding/celebration_pdf.html", context, request=request)
-    pdf = HTML(string=html, url_fetcher=_no_fetching).write_pdf()
     name = slugify(f"my-journey-{context['e'].client_name}") or "my-journey"
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
+    return pdf_response(request, "concluding/celebration_pdf.html", context, filename=name)
 
 
 def _followups_page(

@@ -12,11 +12,10 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from headway.accounts.http import current_user
+from headway.accounts.http import current_user, pdf_response
 from headway.discovery.journal_services import journal_patterns
 from headway.discovery.kinds import KindSpec, specs
 from headway.discovery.models import Assessment
@@ -69,19 +68,8 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "discovery/summary.html", _context(request, pk))
 
 
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    # The PDF is built from inline HTML and SVG only: nothing is fetched, from anywhere.
-    raise ValueError(f"refusing to fetch {url!r} while building a PDF")
-
-
 @login_required
 def summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
-
     context = _context(request, pk)
-    html = render_to_string("discovery/summary_pdf.html", context, request=request)
-    pdf = HTML(string=html, url_fetcher=_no_fetching).write_pdf()
     name = slugify(f"who-i-am-{context['e'].client_name}") or "who-i-am"
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
+    return pdf_response(request, "discovery/summary_pdf.html", context, filename=name)

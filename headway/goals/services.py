@@ -406,3 +406,28 @@ def accountability_link_by_token(raw: str) -> AccountabilityLink | None:
         link.last_seen_at = timezone.now()
         AccountabilityLink.objects.filter(pk=link.pk).update(last_seen_at=link.last_seen_at)
     return link
+
+
+@transaction.atomic
+def goal_revise(
+    *,
+    goal: Goal,
+    by: User,
+    fields: Mapping[str, Any],
+    status: str | None = None,
+    reason: str = "",
+) -> None:
+    """One edit of a goal that may change its words and its status: both land, or neither."""
+    if fields:
+        goal_update(goal=goal, by=by, fields=fields, reason=reason)
+    if status is not None:
+        goal_set_status(goal=goal, by=by, status=status, reason=reason)
+
+
+@transaction.atomic
+def step_edit(*, step: Step, by: User, fields: Mapping[str, Any], done: bool | None = None) -> None:
+    """One edit of a step that may change its words and tick it: both land, or neither."""
+    if fields:
+        step_update(step=step, by=by, fields=fields)
+    if done is not None:
+        step_set_done(step=step, by=by, done=done)
