@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 from headway.api.auth import request_user
 from headway.api.schemas import ErrorOut
 from headway.core.planning.decision import Total
+from headway.decisions.access import get_matrix
 from headway.decisions.models import (
     DECISIONS,
     Criterion,
@@ -212,15 +213,8 @@ class ChoiceIn(Schema):
     reason: str = ""
 
 
-def _matrix(request: HttpRequest, engagement_id: int) -> DecisionMatrix:
-    engagement = get_engagement(request_user(request), engagement_id)
-    matrix = get_object_or_404(DecisionMatrix, engagement=engagement)
-    matrix.engagement = engagement
-    return matrix
-
-
 def _writable(request: HttpRequest, engagement_id: int) -> DecisionMatrix:
-    matrix = _matrix(request, engagement_id)
+    matrix = get_matrix(request_user(request), engagement_id)
     matrix.engagement.require_client_write(request_user(request), DECISIONS)
     return matrix
 
@@ -247,7 +241,7 @@ def _risk(matrix: DecisionMatrix, risk_id: int) -> Risk:
 
 @router.get(BASE, response={200: DecisionOut, **READ}, summary="The decision matrix")
 def get_decision(request: HttpRequest, engagement_id: int) -> DecisionOut:
-    return DecisionOut.of(_matrix(request, engagement_id))
+    return DecisionOut.of(get_matrix(request_user(request), engagement_id))
 
 
 @router.post(

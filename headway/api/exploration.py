@@ -9,14 +9,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.api.auth import request_user
 from headway.api.schemas import ErrorOut, PersonOut
 from headway.engagements.access import get_engagement
-from headway.engagements.models import Engagement
+from headway.exploration.access import get_option
 from headway.exploration.models import (
     BOARD,
     Comment,
@@ -162,11 +161,6 @@ class CommentIn(Schema):
     text: str
 
 
-def get_option(engagement: Engagement, option_id: int) -> Option:
-    """An option of this engagement's board; 404 for any other."""
-    return get_object_or_404(Option, pk=option_id, engagement=engagement)
-
-
 @router.get(
     "/engagements/{engagement_id}/board",
     response={200: list[OptionOut], **READ},
@@ -207,8 +201,7 @@ def add_option(request: HttpRequest, engagement_id: int, payload: OptionIn) -> S
     summary="One option",
 )
 def get_board_option(request: HttpRequest, engagement_id: int, option_id: int) -> OptionOut:
-    engagement = get_engagement(request_user(request), engagement_id)
-    return OptionOut.of(get_option(engagement, option_id))
+    return OptionOut.of(get_option(request_user(request), engagement_id, option_id))
 
 
 @router.patch(
@@ -219,8 +212,8 @@ def get_board_option(request: HttpRequest, engagement_id: int, option_id: int) -
 def update_option(
     request: HttpRequest, engagement_id: int, option_id: int, payload: OptionNotesIn
 ) -> OptionOut:
-    engagement = get_engagement(request_user(request), engagement_id)
-    option = get_option(engagement, option_id)
+    option = get_option(request_user(request), engagement_id, option_id)
+    engagement = option.engagement
     engagement.require_client_write(request_user(request), BOARD)
     fields = {k: v for k, v in payload.dict().items() if v is not None}
     return OptionOut.of(option_update(option=option, by=request_user(request), fields=fields))
@@ -234,8 +227,8 @@ def update_option(
 def add_interview(
     request: HttpRequest, engagement_id: int, option_id: int, payload: InterviewIn
 ) -> Status[InterviewOut]:
-    engagement = get_engagement(request_user(request), engagement_id)
-    option = get_option(engagement, option_id)
+    option = get_option(request_user(request), engagement_id, option_id)
+    engagement = option.engagement
     engagement.require_client_write(request_user(request), BOARD)
     if not payload.person.strip():
         raise HttpError(400, "Say who the conversation was with.")
@@ -251,8 +244,8 @@ def add_interview(
 def add_experiment(
     request: HttpRequest, engagement_id: int, option_id: int, payload: ExperimentIn
 ) -> Status[ExperimentOut]:
-    engagement = get_engagement(request_user(request), engagement_id)
-    option = get_option(engagement, option_id)
+    option = get_option(request_user(request), engagement_id, option_id)
+    engagement = option.engagement
     engagement.require_client_write(request_user(request), BOARD)
     if not payload.description.strip():
         raise HttpError(400, "Describe the experiment.")
@@ -268,7 +261,6 @@ def add_experiment(
 def add_comment(
     request: HttpRequest, engagement_id: int, option_id: int, payload: CommentIn
 ) -> Status[CommentOut]:
-    engagement = get_engagement(request_user(request), engagement_id)
-    option = get_option(engagement, option_id)
+    option = get_option(request_user(request), engagement_id, option_id)
     comment = comment_add(option=option, by=request_user(request), text=payload.text)
     return Status(201, CommentOut.of(comment))

@@ -25,6 +25,7 @@ from headway.core.smart.analysis import SmartCheck, analyse_goal
 from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.exploration.models import Option
+from headway.goals.access import get_goal
 from headway.goals.common import ordered_steps, step_facts
 from headway.goals.models import GOALS, Goal, GoalRevision, GoalStatus, Obstacle, Step, StepKind
 from headway.goals.services import (
@@ -218,13 +219,6 @@ def _goals() -> QuerySet[Goal]:
     return Goal.objects.prefetch_related("steps", "obstacles")
 
 
-def get_goal(engagement: Engagement, goal_id: int) -> Goal:
-    """A goal of this engagement; 404 for any other."""
-    goal = get_object_or_404(_goals(), pk=goal_id, engagement=engagement)
-    goal.engagement = engagement
-    return goal
-
-
 def _option(engagement: Engagement, option_id: int | None) -> Option | None:
     if option_id is None:
         return None
@@ -279,8 +273,7 @@ def create_goal(request: HttpRequest, engagement_id: int, payload: GoalIn) -> St
     summary="One goal",
 )
 def read_goal(request: HttpRequest, engagement_id: int, goal_id: int) -> GoalOut:
-    engagement = get_engagement(request_user(request), engagement_id)
-    return GoalOut.of(get_goal(engagement, goal_id))
+    return GoalOut.of(get_goal(request_user(request), engagement_id, goal_id))
 
 
 @router.patch(
@@ -291,8 +284,8 @@ def read_goal(request: HttpRequest, engagement_id: int, goal_id: int) -> GoalOut
 def update_goal(
     request: HttpRequest, engagement_id: int, goal_id: int, payload: GoalPatchIn
 ) -> GoalOut:
-    engagement = get_engagement(request_user(request), engagement_id)
-    goal = get_goal(engagement, goal_id)
+    goal = get_goal(request_user(request), engagement_id, goal_id)
+    engagement = goal.engagement
     engagement.require_client_write(request_user(request), GOALS)
     sent = payload.model_dump(exclude_unset=True)
     status, reason = sent.pop("status", None), sent.pop("reason", "")
@@ -310,8 +303,7 @@ def update_goal(
     summary="The goal's history: what changed, before and after, and why (newest first)",
 )
 def list_revisions(request: HttpRequest, engagement_id: int, goal_id: int) -> list[RevisionOut]:
-    engagement = get_engagement(request_user(request), engagement_id)
-    goal = get_goal(engagement, goal_id)
+    goal = get_goal(request_user(request), engagement_id, goal_id)
     return [RevisionOut.of(r) for r in goal.revisions.select_related("by")]
 
 
@@ -326,8 +318,8 @@ def list_revisions(request: HttpRequest, engagement_id: int, goal_id: int) -> li
 def add_step(
     request: HttpRequest, engagement_id: int, goal_id: int, payload: StepIn
 ) -> Status[StepOut]:
-    engagement = get_engagement(request_user(request), engagement_id)
-    goal = get_goal(engagement, goal_id)
+    goal = get_goal(request_user(request), engagement_id, goal_id)
+    engagement = goal.engagement
     engagement.require_client_write(request_user(request), GOALS)
     step = step_add(
         goal=goal,
@@ -347,8 +339,8 @@ def add_step(
 def update_step(
     request: HttpRequest, engagement_id: int, goal_id: int, step_id: int, payload: StepPatchIn
 ) -> StepOut:
-    engagement = get_engagement(request_user(request), engagement_id)
-    goal = get_goal(engagement, goal_id)
+    goal = get_goal(request_user(request), engagement_id, goal_id)
+    engagement = goal.engagement
     step = get_object_or_404(Step, pk=step_id, goal=goal)
     step.goal = goal
     engagement.require_client_write(request_user(request), GOALS)
@@ -367,8 +359,8 @@ def update_step(
 def add_obstacle(
     request: HttpRequest, engagement_id: int, goal_id: int, payload: ObstacleIn
 ) -> Status[ObstacleOut]:
-    engagement = get_engagement(request_user(request), engagement_id)
-    goal = get_goal(engagement, goal_id)
+    goal = get_goal(request_user(request), engagement_id, goal_id)
+    engagement = goal.engagement
     engagement.require_client_write(request_user(request), GOALS)
     obstacle = obstacle_add(
         goal=goal, by=request_user(request), obstacle=payload.obstacle, plan=payload.plan

@@ -10,12 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from headway.accounts.http import HtmxHttpRequest, current_user
+from headway.decisions.access import get_matrix
 from headway.decisions.forms import (
     ChoiceForm,
     CriterionAddForm,
@@ -48,18 +49,8 @@ from headway.engagements.access import get_engagement
 TEMPLATES = "decisions/"
 
 
-def get_matrix(request: HttpRequest, pk: int) -> DecisionMatrix:
-    """The matrix of an engagement the user may see; 404 for anyone else or before it starts."""
-    engagement = get_engagement(request.user, pk)
-    matrix = DecisionMatrix.objects.filter(engagement=engagement).first()
-    if matrix is None:
-        raise Http404("No decision matrix yet")
-    matrix.engagement = engagement  # already fetched with its people
-    return matrix
-
-
 def _writable_matrix(request: HttpRequest, pk: int) -> DecisionMatrix:
-    matrix = get_matrix(request, pk)
+    matrix = get_matrix(request.user, pk)
     matrix.engagement.require_client_write(current_user(request), DECISIONS)
     return matrix
 

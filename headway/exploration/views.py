@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from headway.accounts.http import HtmxHttpRequest, current_user, safe_next
 from headway.engagements.access import get_engagement
+from headway.exploration.access import get_option
 from headway.exploration.forms import (
     AddOptionForm,
     CommentForm,
@@ -30,14 +31,6 @@ from headway.exploration.services import (
     option_update,
 )
 from headway.onet.models import Occupation
-
-
-def get_option(request: HttpRequest, pk: int, option_pk: int) -> Option:
-    """An option of an engagement the user may see; 404 for anyone else."""
-    engagement = get_engagement(request.user, pk)
-    option = get_object_or_404(Option, pk=option_pk, engagement=engagement)
-    option.engagement = engagement  # already fetched with its people
-    return option
 
 
 @login_required
@@ -111,7 +104,7 @@ def _back(request: HttpRequest) -> str | None:
 
 @login_required
 def board_option(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
-    option = get_option(request, pk, option_pk)
+    option = get_option(request.user, pk, option_pk)
     engagement = option.engagement
     research = ResearchForm(request.POST or None, instance=option)
     if request.method == "POST":
@@ -145,7 +138,7 @@ def _render_option(request: HttpRequest, option: Option, **forms: object) -> Htt
 @login_required
 @require_POST
 def option_interview(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
-    option = get_option(request, pk, option_pk)
+    option = get_option(request.user, pk, option_pk)
     option.engagement.require_client_write(current_user(request), BOARD)
     form = InterviewForm(request.POST)
     if form.is_valid():
@@ -158,7 +151,7 @@ def option_interview(request: HttpRequest, pk: int, option_pk: int) -> HttpRespo
 @login_required
 @require_POST
 def option_experiment(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
-    option = get_option(request, pk, option_pk)
+    option = get_option(request.user, pk, option_pk)
     option.engagement.require_client_write(current_user(request), BOARD)
     form = ExperimentForm(request.POST)
     if form.is_valid():
@@ -175,7 +168,7 @@ def option_experiment(request: HttpRequest, pk: int, option_pk: int) -> HttpResp
 @login_required
 @require_POST
 def option_comment(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
-    option = get_option(request, pk, option_pk)
+    option = get_option(request.user, pk, option_pk)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
@@ -190,7 +183,7 @@ def option_comment(request: HttpRequest, pk: int, option_pk: int) -> HttpRespons
 @login_required
 @require_POST
 def option_set_aside_view(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
-    option = get_option(request, pk, option_pk)
+    option = get_option(request.user, pk, option_pk)
     option.engagement.require_client_write(current_user(request), BOARD)
     try:
         if request.POST.get("restore"):

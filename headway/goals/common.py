@@ -9,7 +9,6 @@ import logging
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from headway.accounts.http import current_user
@@ -30,7 +29,6 @@ from headway.core.planning.plan import (
     smart_panel,
 )
 from headway.core.smart.analysis import SmartCheck, analyse_goal
-from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.goals.models import Goal, GoalRevision, GoalStatus, Step
 
@@ -50,23 +48,6 @@ def reader_about(engagement: Engagement, request: HttpRequest) -> str | None:
 
 def nav_of(engagement: Engagement, request: HttpRequest) -> str:
     return "dashboard" if engagement.is_coach(current_user(request)) else "journey"
-
-
-def get_goal(request: HttpRequest, pk: int, goal_pk: int) -> Goal:
-    """A goal of an engagement the user may see; 404 for anyone else."""
-    engagement = get_engagement(request.user, pk)
-    goal = get_object_or_404(
-        Goal.objects.select_related("option"), pk=goal_pk, engagement=engagement
-    )
-    goal.engagement = engagement  # already fetched with its people
-    return goal
-
-
-def get_step(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) -> Step:
-    goal = get_goal(request, pk, goal_pk)
-    step = get_object_or_404(Step, pk=step_pk, goal=goal)
-    step.goal = goal
-    return step
 
 
 def today() -> dt.date:

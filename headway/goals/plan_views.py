@@ -18,11 +18,10 @@ from django.views.decorators.http import require_POST, require_safe
 from headway.accounts.http import current_user
 from headway.engagements.access import get_engagement
 from headway.feeds.calendar import CALENDAR_TYPE
+from headway.goals.access import get_goal, get_step
 from headway.goals.calendar import plan_ical
 from headway.goals.common import (
     TEMPLATES,
-    get_goal,
-    get_step,
     nav_of,
     today,
 )
@@ -48,7 +47,7 @@ def _back(goal: Goal, anchor: str) -> HttpResponse:
 @login_required
 @require_POST
 def goal_step_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
-    goal = get_goal(request, pk, goal_pk)
+    goal = get_goal(request.user, pk, goal_pk)
     goal.engagement.require_client_write(current_user(request), GOALS)
     form = StepForm(request.POST, today=today())
     if form.is_valid():
@@ -65,7 +64,7 @@ def goal_step_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def goal_step_edit(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) -> HttpResponse:
-    step = get_step(request, pk, goal_pk, step_pk)
+    step = get_step(request.user, pk, goal_pk, step_pk)
     step.goal.engagement.require_client_write(current_user(request), GOALS)
     form = StepForm(request.POST, today=today(), current_due=step.due_on)
     if form.is_valid():
@@ -82,7 +81,7 @@ def goal_step_edit(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) ->
 @login_required
 @require_POST
 def goal_step_done(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) -> HttpResponse:
-    step = get_step(request, pk, goal_pk, step_pk)
+    step = get_step(request.user, pk, goal_pk, step_pk)
     step.goal.engagement.require_client_write(current_user(request), GOALS)
     done = request.POST.get("done") == "1"
     try:
@@ -98,7 +97,7 @@ def goal_step_done(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) ->
 @login_required
 @require_POST
 def goal_step_delete(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) -> HttpResponse:
-    step = get_step(request, pk, goal_pk, step_pk)
+    step = get_step(request.user, pk, goal_pk, step_pk)
     step.goal.engagement.require_client_write(current_user(request), GOALS)
     try:
         step_delete(step=step, by=current_user(request))
@@ -112,7 +111,7 @@ def goal_step_delete(request: HttpRequest, pk: int, goal_pk: int, step_pk: int) 
 @login_required
 @require_POST
 def goal_obstacle_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
-    goal = get_goal(request, pk, goal_pk)
+    goal = get_goal(request.user, pk, goal_pk)
     goal.engagement.require_client_write(current_user(request), GOALS)
     form = ObstacleForm(request.POST)
     if form.is_valid():
@@ -131,7 +130,7 @@ def goal_obstacle_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpRespon
 def goal_obstacle_edit(
     request: HttpRequest, pk: int, goal_pk: int, obstacle_pk: int
 ) -> HttpResponse:
-    goal = get_goal(request, pk, goal_pk)
+    goal = get_goal(request.user, pk, goal_pk)
     goal.engagement.require_client_write(current_user(request), GOALS)
     obstacle = get_object_or_404(Obstacle, pk=obstacle_pk, goal=goal)
     obstacle.goal = goal
@@ -155,7 +154,7 @@ def goal_obstacle_edit(
 def goal_obstacle_delete(
     request: HttpRequest, pk: int, goal_pk: int, obstacle_pk: int
 ) -> HttpResponse:
-    goal = get_goal(request, pk, goal_pk)
+    goal = get_goal(request.user, pk, goal_pk)
     goal.engagement.require_client_write(current_user(request), GOALS)
     obstacle = get_object_or_404(Obstacle, pk=obstacle_pk, goal=goal)
     obstacle.goal = goal

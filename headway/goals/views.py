@@ -19,10 +19,10 @@ from headway.accounts.http import current_user
 from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.goals import partner_views, plan_views
+from headway.goals.access import get_goal
 from headway.goals.common import (
     TEMPLATES,
     auto_due,
-    get_goal,
     panel_for,
     parse_day,
 )
@@ -109,7 +109,7 @@ def goal_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def goal_detail(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
-    goal = get_goal(request, pk, goal_pk)
+    goal = get_goal(request.user, pk, goal_pk)
     if request.method != "POST":
         return render_goal_page(request, goal)
     goal.engagement.require_client_write(current_user(request), GOALS)
@@ -139,7 +139,7 @@ def goal_detail(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def goal_status(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
-    goal = get_goal(request, pk, goal_pk)
+    goal = get_goal(request.user, pk, goal_pk)
     goal.engagement.require_client_write(current_user(request), GOALS)
     back = (
         reverse("goals", args=[pk])
