@@ -17,13 +17,13 @@ from importlib import import_module
 from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Body, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.accounts.models import User
 from headway.api.auth import request_user
 from headway.api.schemas import ErrorOut, PersonOut
+from headway.discovery.access import get_assessment
 from headway.discovery.kinds import kind_module, spec
 from headway.discovery.models import ASSESSMENTS, Assessment, AssessmentStatus, Kind
 from headway.discovery.services import (
@@ -92,13 +92,6 @@ def _visible(engagement: Engagement, user: User, kind: str) -> Any:
     return assessments if engagement.is_client(user) else assessments.seen_by_coach()
 
 
-def get_assessment(engagement: Engagement, user: User, kind: str, assessment_id: int) -> Assessment:
-    """An assessment the user may see; 404 for any other (or one the client keeps private)."""
-    assessment: Assessment = get_object_or_404(_visible(engagement, user, kind), pk=assessment_id)
-    assessment.engagement = engagement
-    return assessment
-
-
 def _shapes(kind: Kind) -> str:
     """The kind module's docstring: it documents the responses and result shapes."""
     return (import_module(kind_module(kind)).__doc__ or "").strip()
@@ -157,8 +150,8 @@ def _register(kind: Kind) -> None:
     @route("get", one, "get", f"{label}: one attempt", {200: AssessmentOut, **READ})
     def get(request: HttpRequest, engagement_id: int, assessment_id: int) -> AssessmentOut:
         user = request_user(request)
-        engagement = get_engagement(user, engagement_id)
-        assessment = get_assessment(engagement, user, kind, assessment_id)
+        assessment = get_assessment(user, engagement_id, kind, assessment_id)
+        engagement = assessment.engagement
         return AssessmentOut.of(assessment, for_client=engagement.is_client(user))
 
     @route(
@@ -175,8 +168,8 @@ def _register(kind: Kind) -> None:
         payload: Body[dict[str, Any]],
     ) -> AssessmentOut:
         user = request_user(request)
-        engagement = get_engagement(user, engagement_id)
-        assessment = get_assessment(engagement, user, kind, assessment_id)
+        assessment = get_assessment(user, engagement_id, kind, assessment_id)
+        engagement = assessment.engagement
         engagement.require_client_write(user, ASSESSMENTS)
         assessment_set_responses(assessment=assessment, by=user, responses=payload)
         return AssessmentOut.of(assessment, for_client=True)
@@ -190,8 +183,8 @@ def _register(kind: Kind) -> None:
     )
     def complete(request: HttpRequest, engagement_id: int, assessment_id: int) -> AssessmentOut:
         user = request_user(request)
-        engagement = get_engagement(user, engagement_id)
-        assessment = get_assessment(engagement, user, kind, assessment_id)
+        assessment = get_assessment(user, engagement_id, kind, assessment_id)
+        engagement = assessment.engagement
         engagement.require_client_write(user, ASSESSMENTS)
         assessment_complete(assessment=assessment, by=user)
         return AssessmentOut.of(assessment, for_client=True)
@@ -207,8 +200,8 @@ def _register(kind: Kind) -> None:
         request: HttpRequest, engagement_id: int, assessment_id: int, payload: SharingIn
     ) -> AssessmentOut:
         user = request_user(request)
-        engagement = get_engagement(user, engagement_id)
-        assessment = get_assessment(engagement, user, kind, assessment_id)
+        assessment = get_assessment(user, engagement_id, kind, assessment_id)
+        engagement = assessment.engagement
         if not engagement.is_client(user):
             raise HttpError(403, "Only the client decides who sees their results.")
         assessment_set_sharing(assessment=assessment, by=user, shared=payload.shared)

@@ -122,7 +122,7 @@ def journal(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def journal_delete_view(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     """A confirm step first (GET), then the delete (POST): an entry is gone for good."""
-    entry: JournalEntry = get_journal_entry(request, pk, entry_pk)
+    entry: JournalEntry = get_journal_entry(request.user, pk, entry_pk)
     entry.engagement.require_client_write(current_user(request), JOURNAL)
     if request.method == "POST":
         journal_delete(entry=entry, by=current_user(request))

@@ -64,7 +64,7 @@ class ResumeForm(forms.Form):
 
 def _assessment(request: HttpRequest, pk: int, apk: int) -> Assessment:
     """The client's own open skills assessment; the coach never edits it."""
-    assessment = get_assessment(request, pk, Kind.SKILLS, apk)
+    assessment = get_assessment(request.user, pk, Kind.SKILLS, apk)
     engagement = assessment.engagement
     if not engagement.client_may_write(current_user(request)):
         raise PermissionDenied("Only the client takes their assessments.")
@@ -255,7 +255,7 @@ def resume_review(request: HttpRequest, pk: int, apk: int) -> HttpResponse:
 def skills_pathways(request: HttpRequest, pk: int, apk: int) -> HttpResponse:
     """From a result to transition pathways, with its motivated skills filled in: only the
     skills the current O*NET release rates (the form accepts no others)."""
-    assessment = get_assessment(request, pk, Kind.SKILLS, apk)
+    assessment = get_assessment(request.user, pk, Kind.SKILLS, apk)
     if not assessment.is_completed:
         return redirect(assessment)
     try:

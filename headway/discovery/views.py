@@ -164,7 +164,7 @@ def _take_context(a: Assessment, step: str) -> dict[str, Any]:
 
 @login_required
 def assessment_view(request: HttpRequest, pk: int, kind: str, apk: int) -> HttpResponse:
-    assessment = get_assessment(request, pk, kind, apk)
+    assessment = get_assessment(request.user, pk, kind, apk)
     engagement = assessment.engagement
     if assessment.is_completed:
         prefetch_related_objects([assessment], "replies__author")  # the conversation under it
@@ -196,7 +196,7 @@ def _back_to_take(assessment: Assessment, step: str) -> HttpResponse:
 def assessment_save_view(request: HtmxHttpRequest, pk: int, kind: str, apk: int) -> HttpResponse:
     """Every change autosaves here (htmx); without JavaScript the form posts here too and
     `goto` names the step to show next."""
-    assessment = get_assessment(request, pk, kind, apk)
+    assessment = get_assessment(request.user, pk, kind, apk)
     assessment.engagement.require_client_write(current_user(request), ASSESSMENTS)
     goto = request.POST.get("goto", request.POST.get("step", ""))
     try:
@@ -224,7 +224,7 @@ def assessment_save_view(request: HtmxHttpRequest, pk: int, kind: str, apk: int)
 def assessment_complete_view(request: HttpRequest, pk: int, kind: str, apk: int) -> HttpResponse:
     """Save what the last form carried, then score; if something is missing, say what and keep
     everything entered so far."""
-    assessment = get_assessment(request, pk, kind, apk)
+    assessment = get_assessment(request.user, pk, kind, apk)
     assessment.engagement.require_client_write(current_user(request), ASSESSMENTS)
     user = current_user(request)
     step = request.POST.get("step", "")
@@ -241,7 +241,7 @@ def assessment_complete_view(request: HttpRequest, pk: int, kind: str, apk: int)
 @login_required
 @require_POST
 def assessment_share_view(request: HttpRequest, pk: int, kind: str, apk: int) -> HttpResponse:
-    assessment = get_assessment(request, pk, kind, apk)
+    assessment = get_assessment(request.user, pk, kind, apk)
     if not assessment.engagement.is_client(current_user(request)):
         raise PermissionDenied("Only the client decides who sees their results.")
     shared = request.POST.get("shared") == "1"
@@ -256,7 +256,7 @@ def assessment_share_view(request: HttpRequest, pk: int, kind: str, apk: int) ->
 @login_required
 @require_POST
 def assessment_discard_view(request: HttpRequest, pk: int, kind: str, apk: int) -> HttpResponse:
-    assessment = get_assessment(request, pk, kind, apk)
+    assessment = get_assessment(request.user, pk, kind, apk)
     assessment.engagement.require_client_write(current_user(request), ASSESSMENTS)
     try:
         assessment_discard(assessment=assessment, by=current_user(request))
