@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.servers.basehttp import WSGIServer
+from django.urls import get_resolver
 from playwright.sync_api import Browser, BrowserContext, Page
 from pytest_django.live_server_helper import LiveServer
 
@@ -57,6 +58,10 @@ class SerialWSGIServer(WSGIServer):
 @pytest.fixture(scope="session")
 def live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
     """pytest-django's live server, made single-threaded (see SerialWSGIServer)."""
+    # Django imports the URLconf, and with it every view module, on the first request: a few
+    # seconds on a busy machine, which the first page load of a session would otherwise pay
+    # inside its test's 5 s timeout. Import it here, once, before any test's clock runs.
+    get_resolver().url_patterns  # noqa: B018
     server = LiveServer(request.config.getvalue("liveserver") or "localhost", start=False)
     server.thread.server_class = SerialWSGIServer
     server.start()

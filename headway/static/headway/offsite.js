@@ -60,7 +60,6 @@
   var sent = {};
   var known = {}; // per field, the text the server has as far as this page knows
   var retrying = null;
-  var leaving = false;
   var draftPrefix = "headway:offsite-draft:" + (form.dataset.drafts || "") + ":" + saveUrl + ":";
 
   function keyOf(el) {
@@ -186,48 +185,22 @@
     keepDraft(key);
   });
 
-  // Leaving by a link or a form of this page: the unsaved fields are saved first. The
-  // worksheet's own buttons post every field, so they need no wait.
+  // Leaving by a link or a form of this page (unsaved.js holds them until this resolves):
+  // the unsaved fields are saved first. The worksheet's own buttons post every field, so
+  // they need no wait.
   function flush() {
     var keys = Object.keys(dirty);
     if (status) status.textContent = "Saving before you go…";
     var saves = Promise.all(keys.map(function (key) { return save(key).catch(function () {}); }));
     // A server that does not answer does not keep anyone here: the draft stays in the tab.
     var patience = new Promise(function (resolve) { window.setTimeout(resolve, 10000); });
-    return Promise.race([saves, patience]);
+    return Promise.race([saves, patience]).then(function () { return true; });
   }
-
-  function leadsAway(link, event) {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
-        event.shiftKey || event.altKey) return false;
-    if (link.hasAttribute("download") || (link.target && link.target !== "_self")) return false;
-    var url = new URL(link.href, window.location.href);
-    if (url.origin !== window.location.origin) return false;
-    return !(url.pathname === window.location.pathname && url.search === window.location.search && url.hash);
+  if (window.headwayBeforeLeaving) {
+    window.headwayBeforeLeaving(function (beingSent) {
+      return beingSent === form || !Object.keys(dirty).length ? null : flush();
+    });
   }
-
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || leaving || !Object.keys(dirty).length || !leadsAway(link, event)) return;
-    event.preventDefault();
-    leaving = true;
-    flush().then(function () {
-      leaving = false; // a download keeps the page: its next link waits again
-      window.location.assign(link.href);
-    });
-  });
-  document.addEventListener("submit", function (event) {
-    var other = event.target;
-    if (other === form || leaving || event.defaultPrevented || !Object.keys(dirty).length) return;
-    event.preventDefault();
-    leaving = true;
-    var submitter = event.submitter;
-    flush().then(function () {
-      if (other.requestSubmit) other.requestSubmit(submitter || undefined);
-      else other.submit();
-      leaving = false;
-    });
-  });
 
   // The tab closes or the address bar takes the page away: one last try, which may arrive
   // after the next page is drawn (the draft covers that).
@@ -246,7 +219,6 @@
   });
   // Back from the browser's page cache: whatever was still unsaved goes again.
   window.addEventListener("pageshow", function (event) {
-    leaving = false;
     if (event.persisted) retry();
   });
 
