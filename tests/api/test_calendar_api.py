@@ -9,8 +9,8 @@ from django.test import Client
 
 from headway.feeds.models import CalendarFeed
 from tests.api.support import send, session_client, token_client
+from tests.feeds.test_calendar import TRICKY, make_plan
 from tests.helpers import World
-from tests.planning.test_calendar import TRICKY, make_plan
 
 
 def test_events_are_the_callers_own(world: World) -> None:

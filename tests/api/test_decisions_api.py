@@ -16,7 +16,7 @@ from headway.discovery.models import Kind
 from headway.engagements.models import EngagementStatus
 from headway.exploration.services import option_add
 from tests.api.support import send, session_client, token_client
-from tests.planning.test_decision import completed, values_result
+from tests.decisions.test_decision import completed, values_result
 
 
 @cache

@@ -13,8 +13,8 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from headway.feeds.models import CalendarFeed
 from tests.browser.support import DOWNLOAD_TIMEOUT, axe_check, log_in
+from tests.feeds.test_calendar import make_plan
 from tests.helpers import build_world
-from tests.planning.test_calendar import make_plan
 
 
 def fits(page: Page) -> None:

@@ -11,8 +11,8 @@ from playwright.sync_api import BrowserContext, Page, expect
 from headway.discovery.models import Kind
 from headway.exploration.services import option_add
 from tests.browser.support import axe_check, log_in
+from tests.decisions.test_decision import completed, values_result
 from tests.helpers import build_world
-from tests.planning.test_decision import completed, values_result
 
 SCORES = {
     ("UX research", "Helping others"): "9",

@@ -1,39 +1,18 @@
-"""Access battery cases for the check-ins page (run by tests/test_views_access.py).
+"""Access battery cases for the check-ins page (run by tests/battery/test_pages.py).
 
 Check-ins are the client's own: the coach of the engagement reads them, only the client writes.
 """
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from headway.checkins.models import CheckIn
-from tests.access import Case, hidden
+from tests.battery.cases import exists, hidden, page
+from tests.battery.setups import coached, solo
 
+# fmt: off
 CHECKIN_CASES = [
-    Case(
-        "checkins",
-        "coached",
-        "get",
-        lambda c: reverse("checkins", args=[c.world.engagement.pk]),
-        hidden(owner=200, client=200),
-    ),
-    Case(
-        "checkins",
-        "coached",
-        "post",
-        lambda c: reverse("checkins", args=[c.world.engagement.pk]),
-        hidden(owner=403, client=302),
-        data=lambda c: {"energy": "7", "win": "Called Ana"},
-        changed=lambda c: CheckIn.objects.filter(engagement=c.world.engagement).exists(),
-    ),
-    Case(
-        "checkins",
-        "self-guided",
-        "post",
-        lambda c: reverse("checkins", args=[c.world.solo_engagement.pk]),
-        hidden(solo=302),
-        data=lambda c: {"energy": "5"},
-        changed=lambda c: CheckIn.objects.filter(engagement=c.world.solo_engagement).exists(),
-    ),
+    page("checkins", "get", hidden(owner=200, client=200), coached),
+    page("checkins", "post", hidden(owner=403, client=302), coached, data={"energy": "7", "win": "Called Ana"}, changed=exists(CheckIn, engagement=coached)),
+    page("checkins", "post", hidden(solo=302), solo, label="self-guided", data={"energy": "5"}, changed=exists(CheckIn, engagement=solo)),
 ]
+# fmt: on

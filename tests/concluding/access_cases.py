@@ -1,114 +1,51 @@
-"""Access battery cases for the concluding pages (run by tests/test_views_access.py).
+"""Access battery cases for the concluding pages (run by tests/battery/test_pages.py).
 
 The coach and the client of an engagement see them; the coach concludes a coached
 engagement, the client rates the scale, writes the insights and answers the follow-ups."""
 
 from __future__ import annotations
 
-from django.urls import reverse
-from django.utils import timezone
+from collections.abc import Callable
 
 from headway.concluding.models import EfficacyRating, FollowUp, Insight
-from headway.concluding.services import engagement_conclude
 from headway.core.assessments.efficacy import SCALE_KEYS
 from headway.engagements.models import Engagement, EngagementStatus
-from tests.access import Case, Ctx, hidden
+from tests.battery.cases import Check, exists, hidden, page
+from tests.battery.setups import coached, followup, solo
+from tests.battery.world import Ctx
+
+BOTH = hidden(owner=200, client=200)
+CLIENT_WRITES = hidden(owner=403, client=302)
+SCALE = {"phase": "end", **{f"item_{k}": "4" for k in SCALE_KEYS}}
+FOLLOWUP = (coached, followup)
 
 
-def _e(c: Ctx) -> Engagement:
-    return c.world.engagement
+def _answer(c: Ctx) -> dict[str, str]:
+    return {"action": "answer", f"fu{followup(c).pk}-energy": "7"}
 
 
-def _concluded_followup(c: Ctx) -> FollowUp:
-    """The engagement concluded, its 3-month follow-up due today."""
-    e = _e(c)
-    e.refresh_from_db()
-    if e.status != EngagementStatus.CONCLUDED:
-        engagement_conclude(engagement=e, by=c.world.owner)
-    fu = FollowUp.objects.get(engagement=e, months=3)
-    FollowUp.objects.filter(pk=fu.pk).update(due_on=timezone.localdate())
-    return fu
+def _concluded(pick: Callable[[Ctx], Engagement]) -> Check:
+    return exists(Engagement, pk=lambda c: pick(c).pk, status=EngagementStatus.CONCLUDED)
 
 
-def _scale() -> dict[str, str]:
-    return {"phase": "end", **{f"item_{k}": "4" for k in SCALE_KEYS}}
-
-
-def _get(name: str) -> Case:
-    return Case(
-        name,
-        "coached",
-        "get",
-        lambda c: reverse(name, args=[_e(c).pk]),
-        hidden(owner=200, client=200),
-    )
-
-
+# fmt: off
 CONCLUDING_CASES = [
-    _get("conclude"),
-    _get("conclude_efficacy"),
-    _get("conclude_insights"),
-    _get("celebration"),
-    _get("celebration_pdf"),
-    _get("followups"),
-    Case(
-        "conclude_efficacy",
-        "coached",
-        "post",
-        lambda c: reverse("conclude_efficacy", args=[_e(c).pk]),
-        hidden(owner=403, client=302),
-        data=lambda c: _scale(),
-        changed=lambda c: EfficacyRating.objects.filter(engagement=_e(c)).exists(),
+    *(
+        page(name, "get", BOTH, coached)
+        for name in [
+            "conclude",
+            "conclude_efficacy",
+            "conclude_insights",
+            "celebration",
+            "celebration_pdf",
+            "followups",
+        ]
     ),
-    Case(
-        "conclude_insights",
-        "coached",
-        "post",
-        lambda c: reverse("conclude_insights", args=[_e(c).pk]),
-        hidden(owner=403, client=302),
-        data=lambda c: {"learned": "I like research"},
-        changed=lambda c: Insight.objects.filter(engagement=_e(c)).exists(),
-    ),
-    Case(
-        "conclude",
-        "coached",
-        "post",
-        lambda c: reverse("conclude", args=[_e(c).pk]),
-        hidden(owner=302, client=403),
-        data=lambda c: {"reflection": "Well done"},
-        changed=lambda c: Engagement.objects.get(pk=_e(c).pk).status == EngagementStatus.CONCLUDED,
-    ),
-    Case(
-        "conclude",
-        "self-guided",
-        "post",
-        lambda c: reverse("conclude", args=[c.world.solo_engagement.pk]),
-        hidden(solo=302),
-        changed=lambda c: (
-            Engagement.objects.get(pk=c.world.solo_engagement.pk).status
-            == EngagementStatus.CONCLUDED
-        ),
-    ),
-    Case(
-        "followup_act",
-        "decline",
-        "post",
-        lambda c: reverse("followup_act", args=[_e(c).pk, _concluded_followup(c).pk]),
-        hidden(owner=403, client=302),
-        data=lambda c: {"action": "decline"},
-        changed=lambda c: FollowUp.objects.filter(
-            engagement=_e(c), declined_at__isnull=False
-        ).exists(),
-    ),
-    Case(
-        "followup_act",
-        "answer",
-        "post",
-        lambda c: reverse("followup_act", args=[_e(c).pk, _concluded_followup(c).pk]),
-        hidden(owner=403, client=302),
-        data=lambda c: {"action": "answer", f"fu{_concluded_followup(c).pk}-energy": "7"},
-        changed=lambda c: FollowUp.objects.filter(
-            engagement=_e(c), answered_at__isnull=False
-        ).exists(),
-    ),
+    page("conclude_efficacy", "post", CLIENT_WRITES, coached, data=SCALE, changed=exists(EfficacyRating, engagement=coached)),
+    page("conclude_insights", "post", CLIENT_WRITES, coached, data={"learned": "I like research"}, changed=exists(Insight, engagement=coached)),
+    page("conclude", "post", hidden(owner=302, client=403), coached, data={"reflection": "Well done"}, changed=_concluded(coached)),
+    page("conclude", "post", hidden(solo=302), solo, label="self-guided", changed=_concluded(solo)),
+    page("followup_act", "post", CLIENT_WRITES, *FOLLOWUP, label="decline", data={"action": "decline"}, changed=exists(FollowUp, engagement=coached, declined_at__isnull=False)),
+    page("followup_act", "post", CLIENT_WRITES, *FOLLOWUP, label="answer", data=_answer, changed=exists(FollowUp, engagement=coached, answered_at__isnull=False)),
 ]
+# fmt: on

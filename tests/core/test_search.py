@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -283,10 +282,12 @@ def test_duplicate_names_of_one_occupation_are_indexed_once() -> None:
     assert index.titles == ("Cooks", "Cook")  # the second is occupation 2's
 
 
-# --- speed -----------------------------------------------------------------------------------
+# --- all of O*NET's size ---------------------------------------------------------------------
+# How fast is measured in bench/occupation_search.py (figures in docs/benchmarks.md); a test on
+# a shared machine checks only what the index finds.
 
 
-def _synthetic(occupations: int = 1_000, names: int = 65) -> list[TitleEntry]:
+def synthetic_entries(occupations: int = 1_000, names: int = 65) -> list[TitleEntry]:
     """About the size of O*NET: 1,000 occupations with 65 titles each."""
     rng = random.Random(7)
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -302,23 +303,22 @@ def _synthetic(occupations: int = 1_000, names: int = 65) -> list[TitleEntry]:
     return entries
 
 
-def test_fast_enough_for_all_of_onet() -> None:
-    entries = _synthetic()
-    started = time.perf_counter()
-    index = build_index(entries)
-    built = time.perf_counter() - started
+def queries_for(index: SearchIndex) -> list[str]:
+    """One query of each kind the budget is for."""
     words = [w for w in index.vocabulary if len(w) > 6]
-    queries = [
+    return [
         words[0],  # one exact word
         index.vocabulary[-1][:3],  # a short partial word
         words[1][:-1] + "q",  # a typo
         f"{words[2]} {words[3][:3]}",  # two words, one partial
         index.words[0][-1],  # a word in many titles
     ]
-    started = time.perf_counter()
-    for query in queries:
-        index.search(query, limit=50)
-    per_query = (time.perf_counter() - started) / len(queries)
-    # Budgets are 1 s and 20 ms; the margin keeps a busy test machine from failing this.
-    assert built < 2.0, f"build took {built:.2f}s"
-    assert per_query < 0.04, f"a query took {per_query * 1000:.1f}ms"
+
+
+def test_an_index_of_all_of_onets_size_answers_every_kind_of_query() -> None:
+    entries = synthetic_entries()
+    index = build_index(entries)
+    assert len(index.titles) == len(entries)
+    for query in queries_for(index):
+        found = index.search(query, limit=50)
+        assert 0 < len(found.hits) <= 50, query

@@ -1,38 +1,25 @@
-"""Access battery cases for the reminders page (run by tests/test_views_access.py).
+"""Access battery cases for the reminders page (run by tests/battery/test_pages.py).
 
 The page is everyone's own: each person sees and changes only their own preferences."""
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from headway.reminders.models import ReminderPreference
-from tests.access import ROLES, Case
+from tests.battery.cases import exists, page, signed_in
 
+PREFERENCES = {
+    "delivery": "digest",
+    "digest_weekday": "4",
+    "sessions": "on",
+    "steps": "on",
+    "step_lead": "1",
+    "checkin_days": "7",
+    "time_zone": "UTC",
+}
 
-def _own(status: int) -> dict[str, int]:
-    return {**dict.fromkeys(ROLES, status), "anonymous": 302}
-
-
+# fmt: off
 REMINDER_CASES = [
-    Case(
-        "reminder_preferences", "own", "get", lambda c: reverse("reminder_preferences"), _own(200)
-    ),
-    Case(
-        "reminder_preferences",
-        "own",
-        "post",
-        lambda c: reverse("reminder_preferences"),
-        _own(302),
-        data=lambda c: {
-            "delivery": "digest",
-            "digest_weekday": "4",
-            "sessions": "on",
-            "steps": "on",
-            "step_lead": "1",
-            "checkin_days": "7",
-            "time_zone": "UTC",
-        },
-        changed=lambda c: ReminderPreference.objects.filter(delivery="digest").exists(),
-    ),
+    page("reminder_preferences", "get", signed_in(200), label="own"),
+    page("reminder_preferences", "post", signed_in(302), label="own", data=PREFERENCES, changed=exists(ReminderPreference, delivery="digest")),
 ]
+# fmt: on

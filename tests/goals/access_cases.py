@@ -1,4 +1,4 @@
-"""Access battery cases for choosing and planning (run by tests/test_views_access.py).
+"""Access battery cases for choosing and planning (run by the access battery, tests/battery/).
 
 The plan is the client's; the coach of the engagement reads it. Calendar feeds answer to
 their secret token alone, the same for everyone.

@@ -24,6 +24,9 @@ from tests.smtp import Mailbox
 from tests.smtp import _free_port as free_port
 
 HEADWAY = [sys.executable, "-m", "headway.cli"]
+# Guards against a hang, not measures: on a busy machine a worker may take long to start.
+# How long the hand-over takes is measured in bench/worker_reclaim.py (docs/benchmarks.md).
+HANG = 300
 
 
 class HoldFirst(Mailbox):
@@ -63,16 +66,16 @@ def task_row(db: Path) -> tuple[str, str]:
     return status, workers
 
 
-def wait_until(check, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+def wait_until(check, what: str, timeout: float = HANG) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while not check():
         if time.monotonic() > deadline:
-            raise AssertionError(f"not within {timeout}s: {what}")
+            raise AssertionError(f"hung for {timeout}s: {what}")
         time.sleep(0.1)
 
 
-def test_a_task_whose_worker_is_killed_runs_again_on_another(tmp_path: Path, smtp) -> None:
-    box, port = smtp
+def worker_env(tmp_path: Path, port: int) -> dict[str, str]:
+    """A data folder of its own, the test's mail server, a watchdog quick to see a stop."""
     env = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
@@ -83,32 +86,42 @@ def test_a_task_whose_worker_is_killed_runs_again_on_another(tmp_path: Path, smt
         "HEADWAY_REMINDER_INTERVAL": "0",
         "HEADWAY_WORKER_STALE_AFTER": "1.5",
     }
-    db = tmp_path / "data" / "headway.sqlite3"
+    return env
+
+
+def enqueue_email(env: dict[str, str]) -> None:
     subprocess.run(
-        [*HEADWAY, "manage", "migrate", "--noinput", "-v0"], env=env, check=True, timeout=120
+        [*HEADWAY, "manage", "migrate", "--noinput", "-v0"], env=env, check=True, timeout=HANG
     )
     enqueue = "from headway.accounts.tasks import deliver_email; deliver_email.enqueue(['ana@example.com'], 'Your session', 'See you on Monday.')"
-    subprocess.run([*HEADWAY, "manage", "shell", "-c", enqueue], env=env, check=True, timeout=60)
+    subprocess.run([*HEADWAY, "manage", "shell", "-c", enqueue], env=env, check=True, timeout=HANG)
+
+
+def test_a_task_whose_worker_is_killed_runs_again_on_another(tmp_path: Path, smtp) -> None:
+    box, port = smtp
+    env = worker_env(tmp_path, port)
+    db = tmp_path / "data" / "headway.sqlite3"
+    enqueue_email(env)
 
     first = subprocess.Popen([*HEADWAY, "worker", "--interval", "0.2"], env=env)
     second = None
     try:
-        wait_until(box.holding.is_set, 60, "the first worker sends the email")
+        wait_until(box.holding.is_set, "the first worker sends the email")
         first.send_signal(signal.SIGKILL)
-        first.wait(timeout=10)
+        first.wait(timeout=HANG)
         box.release.set()
         status, workers = task_row(db)
         assert status == "RUNNING", "a killed worker leaves its task claimed"
 
         second = subprocess.Popen([*HEADWAY, "worker", "--interval", "0.2"], env=env)
-        wait_until(lambda: task_row(db)[0] == "SUCCESSFUL", 60, "the second worker sends it")
+        wait_until(lambda: task_row(db)[0] == "SUCCESSFUL", "the second worker sends it")
     finally:
         for proc in (first, second):
             if proc is not None and proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
-                proc.wait(timeout=20)
+                proc.wait(timeout=HANG)
 
-    message = box.wait_for("ana@example.com", subject="Your session")
+    message = box.wait_for("ana@example.com", subject="Your session", timeout=HANG)
     assert "See you on Monday." in message.body
     assert len(box.received) == 1
     _, workers = task_row(db)
@@ -122,7 +135,7 @@ def test_a_bad_stale_after_is_one_clear_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env |= {"HEADWAY_DATA_DIR": str(tmp_path / "data"), "HEADWAY_WORKER_STALE_AFTER": "soon"}
     result = subprocess.run(
-        [*HEADWAY, "worker", "--batch"], env=env, capture_output=True, text=True, timeout=60
+        [*HEADWAY, "worker", "--batch"], env=env, capture_output=True, text=True, timeout=HANG
     )
     assert result.returncode == 1
     assert "HEADWAY_WORKER_STALE_AFTER is a number of seconds, not 'soon'" in result.stderr
@@ -133,7 +146,7 @@ def test_a_worker_on_an_unmigrated_database_says_what_to_do(tmp_path: Path) -> N
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["HEADWAY_DATA_DIR"] = str(tmp_path / "data")
     result = subprocess.run(
-        [*HEADWAY, "worker", "--batch"], env=env, capture_output=True, text=True, timeout=60
+        [*HEADWAY, "worker", "--batch"], env=env, capture_output=True, text=True, timeout=HANG
     )
     assert result.returncode == 1
     assert "headway manage migrate --noinput" in result.stderr

@@ -14,8 +14,8 @@ from django.test import Client
 from django.urls import reverse
 
 from headway.feeds.services import calendar_feed_create
+from tests.feeds.test_calendar import LONG, TRICKY, make_plan
 from tests.helpers import World
-from tests.planning.test_calendar import LONG, TRICKY, make_plan
 
 KHAL = shutil.which("khal")
 

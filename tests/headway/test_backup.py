@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 
 from headway.backup import BackupError, backup_create, backup_restore
-from tests.test_cli import cli_env, run  # noqa: F401 (cli_env is a fixture)
+from tests.headway.test_cli import cli_env, run  # noqa: F401 (cli_env is a fixture)
 
 SECRET = "Rehearsed my resignation talk"  # a private journal entry's words
 

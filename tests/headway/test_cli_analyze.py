@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 HEADWAY = [sys.executable, "-m", "headway.cli", "analyze"]
-FIXTURES = Path(__file__).parent / "core" / "fixtures" / "transcripts"
+FIXTURES = Path(__file__).parent.parent / "core" / "fixtures" / "transcripts"
 
 
 @pytest.fixture
