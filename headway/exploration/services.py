@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from headway.accounts.models import User
-from headway.engagements.models import Engagement
+from headway.engagements.models import ClientWriteRefused, Engagement
 from headway.exploration.models import (
     BOARD,
     MAX_ACTIVE_OPTIONS,
@@ -95,6 +95,8 @@ def comment_add(*, option: Option, by: User, text: str) -> Comment:
     engagement = option.engagement
     if not (engagement.is_coach(by) or engagement.is_client(by)):
         raise ValidationError("Only the coach and the client comment on the board.")
+    if not engagement.is_open:  # the board is kept as it was, its conversation too
+        raise ClientWriteRefused(BOARD.concluded)
     if not text.strip():
         raise ValidationError("Write a comment first.")
     comment = Comment.objects.create(option=option, author=by, text=text.strip())

@@ -125,6 +125,7 @@ def _render_option(request: HttpRequest, option: Option, **forms: object) -> Htt
         if option.occupation_code
         else None,
         "can_write": engagement.client_may_write(current_user(request)),
+        "can_comment": engagement.is_open,
         "research": ResearchForm(instance=option),
         "interview_form": InterviewForm(),
         "experiment_form": ExperimentForm(),

@@ -88,7 +88,7 @@ BOARD = [
     op("exploration_add_interview", client_writes(201), body={"person": "Ana"}),
     op("exploration_add_experiment", client_writes(201), body={"kind": "course", "description": "UX"}),
     # Comments are still taken once the engagement is concluded, though the board is kept.
-    op("exploration_add_comment", both_write(201, after=201), body={"text": "What did you learn?"}),
+    op("exploration_add_comment", both_write(201, after=403), body={"text": "What did you learn?"}),
 ]
 # fmt: on
 

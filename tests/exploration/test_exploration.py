@@ -157,7 +157,14 @@ def test_a_concluded_engagement_keeps_its_board_as_it_was(world):
     assert client.post(board_url(world), {"title": "Late idea"}).status_code == 403
     url = reverse("board_option", args=[world.engagement.pk, option.pk])
     assert client.post(url, {"duties": "late"}).status_code == 403
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200 and "Add comment" not in page.content.decode()
+    # Its conversation is kept as it was too: neither of them adds to it any more.
+    comment_url = reverse("option_comment", args=[world.engagement.pk, option.pk])
+    for person in (world.client, world.owner):
+        refused = world.login(person).post(comment_url, {"text": "One more thought"})
+        assert "kept as they were" in refused.content.decode()
+    assert not Comment.objects.exists()
 
 
 def test_engagement_stage_links_the_board_tool(world):
