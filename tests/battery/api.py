@@ -115,8 +115,8 @@ def _discovery(kind: Kind) -> list[Case]:
 DISCOVERY = [case for kind in Kind for case in _discovery(kind)] + [
     op("discovery_assign", coach_writes(201), body={"kind": "values"}),
     op("journal_entries", api(owner=403, client=200)),  # the coach sees shared patterns only
-    op("journal_add", client_writes(201, after=400), body={"activity": "Mentoring", "energy": 2}, changed=lambda c: any(e.activity == "Mentoring" for e in JournalEntry.objects.all())),
-    op("journal_delete", client_writes(204, after=400)),
+    op("journal_add", client_writes(201, after=403), body={"activity": "Mentoring", "energy": 2}, changed=lambda c: any(e.activity == "Mentoring" for e in JournalEntry.objects.all())),
+    op("journal_delete", client_writes(204, after=403)),
     op("journal_patterns", api(owner=403, client=200)),  # not shared: the coach is told so
     op("journal_sharing", api(owner=403, client=200), body={"shared": True}),
 ]
@@ -151,7 +151,7 @@ PLAN = [
     op("goals_add_obstacle", client_writes(201), body={"obstacle": "If I feel unsure", "plan": "then I write first"}, changed=exists(Obstacle, obstacle="I feel unsure")),
     op("goals_check_goal", api_everyone(200), body={"text": "Call Ana by Friday"}),
     op("checkins_check_ins", BOTH),
-    op("checkins_add", client_writes(201, after=400), body={"energy": 7}, changed=exists(CheckIn, engagement=s.coached)),
+    op("checkins_add", client_writes(201, after=403), body={"energy": 7}, changed=exists(CheckIn, engagement=s.coached)),
     op("checkins_signals", BOTH),
     op("replies_replies", BOTH),
     op("replies_add", both_write(201, after=400), body=lambda c: {"target": "check-in", "target_id": s.check_in(c).pk, "text": "How?"}, changed=exists(Reply)),

@@ -356,7 +356,7 @@ def test_ruth_has_held_two_offsites_and_daniel_has_a_library(demo: DemoResult) -
     assert escape("I want more influence over direction") in page
 
 
-DEMO = Path(__file__).resolve().parents[1] / "headway" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "headway" / "demo"
 
 
 def demo_imports(path: Path) -> set[str]:
