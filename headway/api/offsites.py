@@ -22,7 +22,8 @@ from headway.core.planning import offsite as core
 from headway.engagements.access import get_engagement
 from headway.engagements.models import Engagement
 from headway.goals.common import analyse
-from headway.offsites.models import Mode, Offsite, Priority, SharedResource
+from headway.offsites.access import get_offsite, get_priority
+from headway.offsites.models import PRIORITIES, Mode, Offsite, Priority, SharedResource
 from headway.offsites.resource_services import resource_mark
 from headway.offsites.services import (
     answers_of,
@@ -182,12 +183,6 @@ def _cycle_out(engagement: Engagement) -> CycleOut:
     )
 
 
-def _offsite(engagement: Engagement, offsite_id: int) -> Offsite:
-    offsite = get_object_or_404(Offsite, engagement=engagement, pk=offsite_id)
-    offsite.engagement = engagement
-    return offsite
-
-
 def _writer(offsite: Offsite, request: HttpRequest) -> None:
     if offsite.is_completed:
         raise HttpError(400, "This offsite is complete: its worksheet is kept as it was.")
@@ -249,8 +244,7 @@ def start(request: HttpRequest, engagement_id: int, payload: StartIn) -> Status[
     summary="One offsite: its worksheet, clock and priorities",
 )
 def read_offsite(request: HttpRequest, engagement_id: int, offsite_id: int) -> OffsiteOut:
-    engagement = get_engagement(request_user(request), engagement_id)
-    return OffsiteOut.of(_offsite(engagement, offsite_id))
+    return OffsiteOut.of(get_offsite(request_user(request), engagement_id, offsite_id))
 
 
 @router.put(
@@ -261,11 +255,10 @@ def read_offsite(request: HttpRequest, engagement_id: int, offsite_id: int) -> O
 def write_answer(
     request: HttpRequest, engagement_id: int, offsite_id: int, key: str, payload: TextIn
 ) -> OffsiteOut:
-    engagement = get_engagement(request_user(request), engagement_id)
-    offsite = _offsite(engagement, offsite_id)
+    offsite = get_offsite(request_user(request), engagement_id, offsite_id)
     _writer(offsite, request)
     answers_save(offsite=offsite, by=request_user(request), texts={key: payload.text})
-    return OffsiteOut.of(_offsite(engagement, offsite_id))
+    return OffsiteOut.of(get_offsite(request_user(request), engagement_id, offsite_id))
 
 
 @router.post(
@@ -276,13 +269,12 @@ def write_answer(
 def clock(
     request: HttpRequest, engagement_id: int, offsite_id: int, payload: ClockIn
 ) -> OffsiteOut:
-    engagement = get_engagement(request_user(request), engagement_id)
-    offsite = _offsite(engagement, offsite_id)
+    offsite = get_offsite(request_user(request), engagement_id, offsite_id)
     _writer(offsite, request)
     offsite_clock(
         offsite=offsite, by=request_user(request), action=payload.action, section=payload.section
     )
-    return OffsiteOut.of(_offsite(engagement, offsite_id))
+    return OffsiteOut.of(get_offsite(request_user(request), engagement_id, offsite_id))
 
 
 @router.post(
@@ -291,21 +283,15 @@ def clock(
     summary="Finish: insights required, priorities optional; schedules the next offsite",
 )
 def complete(request: HttpRequest, engagement_id: int, offsite_id: int) -> OffsiteOut:
-    engagement = get_engagement(request_user(request), engagement_id)
-    offsite = _offsite(engagement, offsite_id)
+    offsite = get_offsite(request_user(request), engagement_id, offsite_id)
     _writer(offsite, request)
     offsite_complete(offsite=offsite, by=request_user(request))
-    return OffsiteOut.of(_offsite(engagement, offsite_id))
+    return OffsiteOut.of(get_offsite(request_user(request), engagement_id, offsite_id))
 
 
 def _priority(request: HttpRequest, engagement_id: int, offsite_id: int, pid: int) -> Priority:
-    user = request_user(request)
-    engagement = get_engagement(user, engagement_id)
-    offsite = _offsite(engagement, offsite_id)
-    priority = get_object_or_404(Priority, offsite=offsite, pk=pid)
-    priority.offsite = offsite
-    if not engagement.is_client(user):
-        raise HttpError(403, "What becomes of a priority is the client's to decide.")
+    priority = get_priority(request_user(request), engagement_id, offsite_id, pid)
+    priority.offsite.engagement.require_client(request_user(request), PRIORITIES)
     return priority
 
 

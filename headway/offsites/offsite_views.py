@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -28,9 +28,10 @@ from headway.engagements.models import Engagement
 from headway.goals.common import panel_for
 from headway.goals.forms import GoalForm
 from headway.goals.pages import form_context
+from headway.offsites.access import get_offsite, get_priority
 from headway.offsites.forms import CycleForm
 from headway.offsites.history import history_columns
-from headway.offsites.models import PRIORITIES, Mode, Offsite, OffsiteStatus, Priority, PriorityPath
+from headway.offsites.models import PRIORITIES, Mode, Offsite, OffsiteStatus, PriorityPath
 from headway.offsites.services import (
     ClockAction,
     answers_of,
@@ -55,20 +56,6 @@ LIVE_EVERY_MS = 2000
 
 def _nav(engagement: Engagement, request: HttpRequest) -> str:
     return "dashboard" if engagement.is_coach(current_user(request)) else "journey"
-
-
-def get_offsite(request: HttpRequest, pk: int, oid: int) -> Offsite:
-    engagement = get_engagement(request.user, pk)
-    offsite = get_object_or_404(Offsite, engagement=engagement, pk=oid)
-    offsite.engagement = engagement
-    return offsite
-
-
-def get_priority(request: HttpRequest, pk: int, oid: int, prid: int) -> Priority:
-    offsite = get_offsite(request, pk, oid)
-    priority = get_object_or_404(Priority, offsite=offsite, pk=prid)
-    priority.offsite = offsite
-    return priority
 
 
 def _goal_fields(form: GoalForm) -> dict[str, Any]:
@@ -258,7 +245,7 @@ def _worksheet_context(offsite: Offsite, request: HttpRequest) -> dict[str, Any]
 
 @login_required
 def offsite_view(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
-    offsite = get_offsite(request, pk, oid)
+    offsite = get_offsite(request.user, pk, oid)
     context = _worksheet_context(offsite, request)
     if offsite.is_completed:
         context["priorities"] = list(offsite.priority_rows.select_related("goal"))
@@ -290,7 +277,7 @@ def _back(offsite: Offsite, anchor: str = "") -> HttpResponse:
 def offsite_save(request: HtmxHttpRequest, pk: int, oid: int) -> HttpResponse:
     """One field as it is typed (htmx names it in `field`), or the whole form without
     JavaScript (only the fields the person changed)."""
-    offsite = get_offsite(request, pk, oid)
+    offsite = get_offsite(request.user, pk, oid)
     _refuse_unless_writer(offsite, request)
     key = request.POST.get("field", "")
     if key:
@@ -314,7 +301,7 @@ def offsite_save(request: HtmxHttpRequest, pk: int, oid: int) -> HttpResponse:
 @login_required
 def offsite_live(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
     """What changed since the version the page has: the fields, and the clock when it moved."""
-    offsite = get_offsite(request, pk, oid)
+    offsite = get_offsite(request.user, pk, oid)
     user = current_user(request)
     try:
         since = int(request.GET.get("since", "0"))
@@ -355,7 +342,7 @@ def offsite_live(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
 @require_POST
 def offsite_clock_view(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
     """Pause, resume or move on; what the form carried is saved first, so nothing is lost."""
-    offsite = get_offsite(request, pk, oid)
+    offsite = get_offsite(request.user, pk, oid)
     _refuse_unless_writer(offsite, request)
     user = current_user(request)
     action = request.POST.get("action", "")
@@ -380,7 +367,7 @@ def offsite_clock_view(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
 @login_required
 @require_POST
 def offsite_finish(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
-    offsite = get_offsite(request, pk, oid)
+    offsite = get_offsite(request.user, pk, oid)
     _refuse_unless_writer(offsite, request)
     user = current_user(request)
     try:
@@ -401,7 +388,7 @@ def offsite_finish(request: HttpRequest, pk: int, oid: int) -> HttpResponse:
 @login_required
 def priority_goal(request: HttpRequest, pk: int, oid: int, prid: int) -> HttpResponse:
     """The SMART goal coach's form, filled with the priority's words; saving makes the goal."""
-    priority = get_priority(request, pk, oid, prid)
+    priority = get_priority(request.user, pk, oid, prid)
     offsite = priority.offsite
     e = offsite.engagement
     e.require_client_write(current_user(request), PRIORITIES)
@@ -433,7 +420,7 @@ def priority_goal(request: HttpRequest, pk: int, oid: int, prid: int) -> HttpRes
 @login_required
 @require_POST
 def priority_later(request: HttpRequest, pk: int, oid: int, prid: int) -> HttpResponse:
-    priority = get_priority(request, pk, oid, prid)
+    priority = get_priority(request.user, pk, oid, prid)
     try:
         priority_set_later(priority=priority, by=current_user(request))
     except ValidationError as exc:
