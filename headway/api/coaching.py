@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from django.db.models import Max
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router
 
-from headway.accounts.models import User
 from headway.api.auth import request_user
 from headway.api.schemas import CoachingModelDetailOut, CoachingModelOut, ErrorOut
-from headway.coaching.models import CoachingModel, CoachingModelQuerySet
-from headway.practices.access import membership_of
+from headway.coaching.access import available_models, get_coaching_model
 
 router = Router(tags=["coaching models"])
-
-
-def available_models(user: User) -> CoachingModelQuerySet:
-    membership = membership_of(user)
-    return CoachingModel.objects.available_to(membership.practice_id if membership else None)
-
-
-def get_coaching_model(user: User, model_id: int) -> CoachingModel:
-    """The model, if this user may use it; 404 otherwise, whether or not it exists."""
-    return get_object_or_404(available_models(user), pk=model_id)
 
 
 @router.get(

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from headway.accounts.http import current_user
+from headway.coaching.access import get_model, get_own_model
 from headway.coaching.forms import ModelDetailsForm, NewStageForm, StageForm
 from headway.coaching.models import CoachingModel, Stage
 from headway.coaching.services import (
@@ -20,20 +21,6 @@ from headway.coaching.services import (
 from headway.core.coaching.question_hints import QuestionPanel, question_panel
 from headway.core.coaching.tools import TOOLS
 from headway.practices.access import get_membership
-
-
-def get_model(request: HttpRequest, pk: int) -> CoachingModel:
-    """A built-in model or one of the coach's practice; 404 otherwise."""
-    membership = get_membership(current_user(request))
-    return get_object_or_404(CoachingModel.objects.available_to(membership.practice_id), pk=pk)
-
-
-def get_own_model(request: HttpRequest, pk: int) -> CoachingModel:
-    """A model the coach's practice owns and may edit; 404 otherwise (built-ins are cloned, not edited)."""
-    membership = get_membership(current_user(request))
-    return get_object_or_404(
-        CoachingModel, pk=pk, practice_id=membership.practice_id, archived=False
-    )
 
 
 @login_required
@@ -55,7 +42,7 @@ def model_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    model = get_model(request, pk)
+    model = get_model(current_user(request), pk)
     version = model.latest_version()
     stages = list(version.stages.prefetch_related("questions"))
     return render(
@@ -81,7 +68,7 @@ def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def model_clone(request: HttpRequest, pk: int) -> HttpResponse:
-    source = get_model(request, pk)
+    source = get_model(current_user(request), pk)
     initial = {
         "name": f"My {source.name}",
         "who_for": source.who_for,
@@ -112,7 +99,7 @@ def model_clone(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def model_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    model = get_own_model(request, pk)
+    model = get_own_model(current_user(request), pk)
     form = ModelDetailsForm(
         request.POST or None,
         initial={
@@ -152,7 +139,7 @@ def _checked(request: HttpRequest) -> StageForm:
 
 @login_required
 def stage_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
-    model = get_own_model(request, pk)
+    model = get_own_model(current_user(request), pk)
     stage = get_object_or_404(model.latest_version().stages, key=key)
     form = StageForm(
         request.POST or None,
@@ -201,7 +188,7 @@ def stage_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 @require_POST
 def stage_check(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """The question hint for the questions typed so far (htmx, as the coach types)."""
-    model = get_own_model(request, pk)
+    model = get_own_model(current_user(request), pk)
     stage = get_object_or_404(model.latest_version().stages, key=key)
     panel = _panel(stage, request.POST.get("questions", ""))
     return render(request, "coaching/_question_hints.html", {"panel": panel})
@@ -210,7 +197,7 @@ def stage_check(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 @login_required
 @require_POST
 def stage_add_view(request: HttpRequest, pk: int) -> HttpResponse:
-    model = get_own_model(request, pk)
+    model = get_own_model(current_user(request), pk)
     form = NewStageForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Give the new stage a name.")
@@ -222,7 +209,7 @@ def stage_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def stage_delete_view(request: HttpRequest, pk: int, key: str) -> HttpResponse:
-    model = get_own_model(request, pk)
+    model = get_own_model(current_user(request), pk)
     get_object_or_404(model.latest_version().stages, key=key)
     try:
         stage_delete(model=model, stage_key=key)
@@ -236,7 +223,7 @@ def stage_delete_view(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 @login_required
 @require_POST
 def stage_move_view(request: HttpRequest, pk: int, key: str) -> HttpResponse:
-    model = get_own_model(request, pk)
+    model = get_own_model(current_user(request), pk)
     offset = -1 if request.POST.get("direction") == "up" else 1
     get_object_or_404(model.latest_version().stages, key=key)
     stage_move(model=model, stage_key=key, offset=offset)
