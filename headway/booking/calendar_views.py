@@ -8,28 +8,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from headway.accounts.http import current_user
+from headway.booking.access import get_calendar
 from headway.booking.calendars import (
     busy_calendar_add_address,
     busy_calendar_refresh,
     busy_calendar_upload,
 )
 from headway.booking.forms import AddressForm, UploadForm
-from headway.booking.models import BusyCalendar
 from headway.booking.tasks import refresh_busy_calendar
 from headway.booking.views import page
 from headway.core.scheduling.busy_ics import MAX_BYTES
 from headway.practices.access import get_membership
-
-
-def get_calendar(request: HttpRequest, calendar_pk: int) -> BusyCalendar:
-    """One of the signed-in coach's own calendars; 404 for anyone else."""
-    return get_object_or_404(
-        BusyCalendar, pk=calendar_pk, coach=get_membership(current_user(request)).user
-    )
 
 
 @login_required
@@ -80,7 +73,7 @@ def calendar_upload(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def calendar_refresh(request: HttpRequest, calendar_pk: int) -> HttpResponse:
-    calendar = get_calendar(request, calendar_pk)
+    calendar = get_calendar(current_user(request), calendar_pk)
     if busy_calendar_refresh(calendar=calendar):
         n = calendar.events
         messages.success(
@@ -94,7 +87,7 @@ def calendar_refresh(request: HttpRequest, calendar_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def calendar_remove(request: HttpRequest, calendar_pk: int) -> HttpResponse:
-    calendar = get_calendar(request, calendar_pk)
+    calendar = get_calendar(current_user(request), calendar_pk)
     calendar.delete()
     messages.success(request, f"“{calendar.name}” removed: its events no longer block times.")
     return redirect("booking_hours")

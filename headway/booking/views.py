@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from headway.accounts.http import current_user
+from headway.booking.access import get_own_session, get_session_type
 from headway.booking.forms import (
     AddressForm,
     BookForm,
@@ -49,7 +50,6 @@ from headway.booking.services import (
 )
 from headway.core.scheduling.slots import by_day, format_hours
 from headway.engagements.access import get_engagement
-from headway.meetings.models import Session
 from headway.meetings.session_services import valid_zone
 from headway.practices.access import get_membership
 from headway.reminders.services import reminder_preferences
@@ -208,18 +208,13 @@ def off_remove(request: HttpRequest, off_pk: int) -> HttpResponse:
     return redirect("booking_hours")
 
 
-def get_session_type(request: HttpRequest, type_pk: int) -> SessionType:
-    """One of the signed-in coach's own session types; 404 for anyone else."""
-    return get_object_or_404(
-        SessionType, pk=type_pk, coach=get_membership(current_user(request)).user
-    )
-
-
 @login_required
 def session_type_edit(request: HttpRequest, type_pk: int | None = None) -> HttpResponse:
     coach = get_membership(current_user(request)).user
     session_type = (
-        get_session_type(request, type_pk) if type_pk else SessionType(coach=coach, position=99)
+        get_session_type(current_user(request), type_pk)
+        if type_pk
+        else SessionType(coach=coach, position=99)
     )
     form = SessionTypeForm(request.POST or None, instance=session_type)
     if request.method == "POST" and form.is_valid():
@@ -324,19 +319,9 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "booking/book.html", context, status=409 if error else 200)
 
 
-def get_own_session(request: HttpRequest, pk: int, session_pk: int) -> Session:
-    """A session of an engagement the visitor is the client of; 404 for anyone else."""
-    engagement = get_engagement(request.user, pk)
-    if not engagement.is_client(current_user(request)):
-        raise Http404("Only the client moves their session here.")
-    session = get_object_or_404(Session, pk=session_pk, engagement=engagement)
-    session.engagement = engagement
-    return session
-
-
 @login_required
 def session_move(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
-    session = get_own_session(request, pk, session_pk)
+    session = get_own_session(request.user, pk, session_pk)
     zone = asked_zone(request, session.time_zone)
     error = ""
     if request.method == "POST":
@@ -369,7 +354,7 @@ def session_move(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse
 @login_required
 @require_POST
 def session_cancel_own(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
-    session = get_own_session(request, pk, session_pk)
+    session = get_own_session(request.user, pk, session_pk)
     try:
         booking_cancel(
             session=session, by=current_user(request), reason=request.POST.get("reason", "")[:4000]
