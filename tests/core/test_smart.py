@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -147,16 +146,6 @@ def test_development_set_accuracy_holds():
         assert right / len(rows) >= 0.97, part
     dated = [row for row in rows if "deadline" in row]
     assert all(check(r["text"]).deadline == dt.date.fromisoformat(r["deadline"]) for r in dated)
-
-
-def test_a_goal_takes_well_under_a_millisecond():
-    texts = [json.loads(line)["text"] for line in DEV_SET.read_text().splitlines() if line]
-    check(texts[0])
-    start = time.perf_counter()
-    for text in texts:
-        check(text)
-    # Typically about 0.2 ms; the bound leaves room for a busy test machine.
-    assert (time.perf_counter() - start) / len(texts) < 0.005
 
 
 # --- properties -------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import threading
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -372,11 +371,8 @@ def _source_md_rows(folder: Path) -> dict[str, int]:
     reason=f"no O*NET text release at {REAL} (set HEADWAY_ONET_DIR to import the real one)",
 )
 def test_the_real_release(db):
-    started = time.monotonic()
+    # How long it takes is measured in bench/ (docs/benchmarks.md), never asserted here.
     release = onet_import(source=REAL)
-    seconds = time.monotonic() - started
-    print(f"\nO*NET {release.version} imported in {seconds:.1f} s")
-    assert seconds < 120, f"the import took {seconds:.0f} s (the aim is under 60 s)"
 
     ignored = {"Level Scale Anchors.txt", "Interests Illustrative Occupations.txt"}
     expected = {name: rows for name, rows in _source_md_rows(REAL).items() if name not in ignored}
