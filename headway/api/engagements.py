@@ -28,7 +28,7 @@ from headway.api.schemas import (
 )
 from headway.coaching.models import Stage, StageQuestion
 from headway.engagements.access import get_engagement
-from headway.engagements.models import Engagement, EngagementQuerySet, Intake
+from headway.engagements.models import INTAKE, Engagement, EngagementQuerySet, Intake
 from headway.engagements.services import answer_save, engagement_move_stage, intake_save
 
 router = Router(tags=["engagements"])
@@ -129,8 +129,7 @@ def get_intake(request: HttpRequest, engagement_id: int) -> IntakeOut:
 def put_intake(request: HttpRequest, engagement_id: int, payload: IntakeIn) -> IntakeOut:
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
-    if not engagement.is_client(user):
-        raise HttpError(403, "Only the client fills in the intake.")
+    engagement.require_client_write(user, INTAKE)
     intake = Intake.objects.filter(engagement=engagement).first() or Intake(engagement=engagement)
     intake = intake_save(
         engagement=engagement, intake=payload.apply_to(intake), submit=payload.submit
@@ -160,7 +159,5 @@ def put_answer(
     user = request_user(request)
     engagement = get_engagement(user, engagement_id)
     question = get_question(engagement, question_id)
-    if not engagement.is_client(user):
-        raise HttpError(403, "Only the client answers the questions.")
     answer = answer_save(engagement=engagement, question=question, text=payload.text, by=user)
     return AnswerOut.of(answer)

@@ -27,7 +27,7 @@ from headway.engagements.forms import (
     RequestCoachForm,
     StatusForm,
 )
-from headway.engagements.models import Answer, Engagement, EngagementStatus, Intake
+from headway.engagements.models import ANSWERS, Answer, Engagement, EngagementStatus, Intake
 from headway.engagements.panels import panels_context
 from headway.engagements.services import (
     agreement_accept,
@@ -205,18 +205,11 @@ def _asks_context(
     }
 
 
-def _client_or_403(engagement: Engagement, request: HttpRequest) -> None:
-    if not engagement.is_client(current_user(request)):
-        raise PermissionDenied("Only the client writes the answers.")
-    if not engagement.is_open:
-        raise PermissionDenied("This engagement is concluded.")
-
-
 @login_required
 @require_POST
 def answer_save_view(request: HtmxHttpRequest, pk: int, question_pk: int) -> HttpResponse:
     engagement = get_engagement(request.user, pk)
-    _client_or_403(engagement, request)
+    engagement.require_client_write(current_user(request), ANSWERS)
     question = get_object_or_404(
         StageQuestion.objects.select_related("stage"),
         pk=question_pk,
@@ -246,7 +239,7 @@ def answer_save_view(request: HtmxHttpRequest, pk: int, question_pk: int) -> Htt
 def answers_save_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The no-JavaScript path: the whole stage's answers in one form."""
     engagement = get_engagement(request.user, pk)
-    _client_or_403(engagement, request)
+    engagement.require_client_write(current_user(request), ANSWERS)
     stage = get_object_or_404(
         Stage, version_id=engagement.model_version_id, key=request.POST.get("stage")
     )

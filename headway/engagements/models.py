@@ -43,6 +43,11 @@ class ClientWriteRefused(ValidationError, PermissionDenied):
     """
 
 
+# The client's own words on the journey: the coach reads them.
+ANSWERS = ClientWork(not_client="Only the client answers the questions.")
+INTAKE = ClientWork(not_client="Only the client fills in the intake.")
+
+
 class EngagementQuerySet(models.QuerySet["Engagement"]):
     def visible_to(self, user: Any) -> EngagementQuerySet:
         """Only the coach and the client of an engagement ever see it."""

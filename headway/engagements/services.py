@@ -12,9 +12,12 @@ from headway.accounts.mail import absolute, send_templated
 from headway.accounts.models import User, hash_token, new_token
 from headway.coaching.models import CoachingModel, ModelVersion, Stage, StageQuestion
 from headway.engagements.models import (
+    ANSWERS,
+    INTAKE,
     SATISFACTION_RANGE,
     AgreementAcceptance,
     Answer,
+    ClientWriteRefused,
     Engagement,
     EngagementKind,
     EngagementStatus,
@@ -29,8 +32,9 @@ from headway.practices.models import Agreement, MemberRole, Membership
 
 
 def _refuse_if_concluded(engagement: Engagement) -> None:
+    # The same refusal as the write rule's, so the API answers it alike (403).
     if not engagement.is_open:
-        raise ValidationError("This engagement is concluded: it is kept as it was.")
+        raise ClientWriteRefused(INTAKE.concluded)
 
 
 def _start_stage(engagement: Engagement, stage: Stage, by: User | None, reason: str) -> None:
@@ -321,7 +325,7 @@ def engagement_set_status(
 
 @transaction.atomic
 def answer_save(*, engagement: Engagement, question: StageQuestion, text: str, by: User) -> Answer:
-    _refuse_if_concluded(engagement)
+    engagement.require_client_write(by, ANSWERS)
     if question.stage.version_id != engagement.model_version_id:
         raise ValidationError("That question is not part of this engagement.")
     answer, _ = Answer.objects.update_or_create(

@@ -73,9 +73,9 @@ ENGAGEMENTS = [
     op("engagements_list_engagement_stages", BOTH),
     op("engagements_move_stage", coach_writes(200), body=_next_stage, changed=_moved),
     op("engagements_get_intake", BOTH),
-    op("engagements_put_intake", client_writes(200, after=400), body={"current_role": "Accountant", "submit": True}, changed=exists(Intake, current_role="Accountant")),
+    op("engagements_put_intake", client_writes(200, after=403), body={"current_role": "Accountant", "submit": True}, changed=exists(Intake, current_role="Accountant")),
     op("engagements_list_answers", BOTH),
-    op("engagements_put_answer", client_writes(200, after=400), body={"text": ANSWER}, changed=exists(Answer, text=ANSWER)),
+    op("engagements_put_answer", client_writes(200, after=403), body={"text": ANSWER}, changed=exists(Answer, text=ANSWER)),
 ]
 # fmt: on
 

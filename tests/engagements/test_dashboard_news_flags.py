@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from headway.coaching.models import StageQuestion
 from headway.discovery.models import Assessment
+from headway.engagements.models import ClientWriteRefused
 from headway.engagements.services import answer_save, engagement_coach_seen
 from tests.helpers import World
 
@@ -42,7 +44,7 @@ def test_new_results_stay_after_a_visit_until_got_it(world: World) -> None:
     assert "1 new result shared with you" in _dashboard(world)
 
 
-def test_new_answers_stay_until_got_it_and_the_coachs_own_do_not_count(world: World) -> None:
+def test_new_answers_stay_until_got_it_and_the_coach_writes_none(world: World) -> None:
     e = world.engagement
     question = StageQuestion.objects.filter(stage=e.stage).first()
     assert question is not None
@@ -51,5 +53,6 @@ def test_new_answers_stay_until_got_it_and_the_coachs_own_do_not_count(world: Wo
     assert "New answers to read" in _dashboard(world)
     _got_it(world, "new-answers")
     assert "New answers to read" not in _dashboard(world)
-    answer_save(engagement=e, question=question, text="Noted in session", by=world.owner)
+    with pytest.raises(ClientWriteRefused):  # the answers are the client's own words
+        answer_save(engagement=e, question=question, text="Noted in session", by=world.owner)
     assert "New answers to read" not in _dashboard(world)
