@@ -1,4 +1,5 @@
-"""Scoped fetch of an engagement: for its coach or its client, else 404 (pages and API alike)."""
+"""Scoped fetches of an engagement (for its coach or its client) and of a coach request (for
+the coach it was sent to); 404 for anyone else, pages and API alike."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 
-from headway.engagements.models import Engagement
+from headway.accounts.models import User
+from headway.engagements.models import Engagement, Invitation
 
 
 def get_engagement(user: Any, pk: int) -> Engagement:
@@ -16,4 +18,16 @@ def get_engagement(user: Any, pk: int) -> Engagement:
             "client", "coach", "practice", "stage", "model_version__model"
         ),
         pk=pk,
+    )
+
+
+def get_coach_request(user: User, pk: int) -> Invitation:
+    """An open request from a self-guided client, only for the coach it was sent to."""
+    return get_object_or_404(
+        Invitation.objects.select_related("engagement__client", "engagement__stage"),
+        pk=pk,
+        direction=Invitation.Direction.CLIENT_TO_COACH,
+        email__iexact=user.email,
+        accepted_at__isnull=True,
+        declined_at__isnull=True,
     )

@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from headway.accounts.forms import CoachSignupForm, SignupForm
 from headway.accounts.http import current_user, sign_in
 from headway.accounts.models import User
 from headway.coaching.models import CoachingModel
+from headway.engagements.access import get_coach_request
 from headway.engagements.forms import InviteClientForm
 from headway.engagements.models import Engagement, Invitation
 from headway.engagements.services import (
@@ -193,22 +194,10 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def get_coach_request(request: HttpRequest, pk: int) -> Invitation:
-    """An open request from a self-guided client, only for the coach it was sent to."""
-    return get_object_or_404(
-        Invitation.objects.select_related("engagement__client", "engagement__stage"),
-        pk=pk,
-        direction=Invitation.Direction.CLIENT_TO_COACH,
-        email__iexact=current_user(request).email,
-        accepted_at__isnull=True,
-        declined_at__isnull=True,
-    )
-
-
 @login_required
 def coach_request(request: HttpRequest, pk: int) -> HttpResponse:
     """Answer a self-guided client's request from the dashboard, without the emailed link."""
-    invite = get_coach_request(request, pk)
+    invite = get_coach_request(current_user(request), pk)
     membership = get_membership(current_user(request))
     if request.method == "POST":
         if request.POST.get("action") == "decline":

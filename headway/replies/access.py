@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from headway.accounts.http import current_user
 from headway.accounts.models import User
 from headway.checkins.models import CheckIn
 from headway.discovery.models import Assessment
@@ -41,8 +40,9 @@ def about_in(engagement: Engagement, user: User, target: str, target_pk: int) ->
     return about
 
 
-def get_about(request: HttpRequest, pk: int, target: str, target_pk: int) -> About:
-    return about_in(get_engagement(request.user, pk), current_user(request), target, target_pk)
+def get_about(user: User, pk: int, target: str, target_pk: int) -> About:
+    """What a reply is about, in an engagement the person may see; 404 for anyone else."""
+    return about_in(get_engagement(user, pk), user, target, target_pk)
 
 
 def replies_seen_by(engagement: Engagement, user: User):  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from headway.replies.services import page_of, reply_add
 @login_required
 @require_POST
 def reply(request: HttpRequest, pk: int, target: str, target_pk: int) -> HttpResponse:
-    about = get_about(request, pk, target, target_pk)
+    about = get_about(current_user(request), pk, target, target_pk)
     try:
         reply_add(about=about, by=current_user(request), text=request.POST.get("text", ""))
     except ValidationError as exc:
