@@ -9,9 +9,14 @@ from headway.coaching.models import CoachingModel, ModelVersion
 from headway.coaching.services import coaching_model_clone
 from headway.core.coaching.tools import TOOLS
 from headway.engagements.models import Answer, Engagement
-from headway.engagements.services import answer_save, engagement_invite_client
+from headway.engagements.services import (
+    answer_save,
+    engagement_invite_client,
+    invitation_accept,
+    invitation_by_token,
+)
 from headway.practices.models import Membership
-from tests.helpers import World, offsite_model, transition_model
+from tests.helpers import World, offsite_model, person, transition_model
 
 
 def messages_of(response) -> list[str]:  # type: ignore[no-untyped-def]
@@ -244,15 +249,19 @@ def test_editing_a_stage_in_use_makes_a_new_version(world: World) -> None:
 def test_the_engagement_page_keeps_its_version_after_an_edit(world: World) -> None:
     model = own_model(world)
     v1 = model.latest_version()
-    engagement, _ = engagement_invite_client(
+    engagement, raw = engagement_invite_client(
         coach=world.owner,
         membership=Membership.objects.get(user=world.owner),
         email="nina@example.com",
         name="Nina",
         model=model,
     )
+    invitation = invitation_by_token(raw)
+    assert invitation is not None
+    nina = person("nina@example.com", "Nina")
+    engagement = invitation_accept(invitation=invitation, user=nina)
     question = v1.stages.get(key="rapport").questions.order_by("position")[0]
-    answer_save(engagement=engagement, question=question, text="My answer", by=world.owner)
+    answer_save(engagement=engagement, question=question, text="My answer", by=nina)
     world.login(world.owner).post(
         reverse("stage_edit", args=[model.pk, "rapport"]),
         stage_form(v1, "rapport", name="Renamed", questions="Only this one?"),
