@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from headway.accounts.forms import NameForm, TokenForm
+from headway.accounts.http import current_user, safe_next
 from headway.accounts.models import ApiToken, User
 from headway.accounts.services import (
     api_token_create,
@@ -35,16 +35,11 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def verify_resend(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = current_user(request)
     if not user.email_verified:
         user_send_verification(user=user)
         messages.info(request, f"We sent a new confirmation link to {user.email}.")
-    target = request.POST.get("next", "")
-    on_site = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return redirect(target if on_site else "home")
+    return redirect(safe_next(request, request.POST.get("next", "")) or "home")
 
 
 @login_required

@@ -184,11 +184,10 @@ def _prefill(
         return "", ()
     intake = Intake.objects.filter(engagement=engagement, submitted_at__isnull=False).first()
     role = intake.current_role if intake is not None else ""
-    rated = next(
-        (found for source in _rated_skills if (found := source(engagement, current_user(request)))),
-        (),
-    )
-    return role, rated
+    for source in _rated_skills:
+        if rated := source(engagement, current_user(request)):
+            return role, rated
+    return role, ()
 
 
 def skills_of(index: OccupationIndex) -> list[Skill]:

@@ -12,3 +12,7 @@ class RemindersConfig(AppConfig):
     def ready(self) -> None:
         # The built-in sources register themselves on import.
         from headway.reminders import sources  # noqa: F401
+        from headway.reminders.tasks import send_reminders
+        from headway.reminders.ticker import every_tick
+
+        every_tick(send_reminders)  # the sweep, on every tick of the worker's clock

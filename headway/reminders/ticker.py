@@ -42,9 +42,6 @@ def tick() -> bool:
     was queued."""
     from django_tasks_db.models import DBTaskResult
 
-    from headway.reminders.tasks import send_reminders
-
-    every_tick(send_reminders)
     waiting = set(
         DBTaskResult.objects.ready()
         .filter(task_path__in=list(_periodic))

@@ -37,6 +37,9 @@ def test_the_worker_delivers_a_session_reminder_over_smtp(settings, mailbox: Mai
     # What the worker's clock does every interval; a sweep waiting already is not doubled.
     assert ticker.tick() is True
     assert ticker.tick() is False
+    # Booking registered its reading of the coaches' calendars with the clock: queued once too.
+    calendars = "headway.booking.tasks.refresh_busy_calendars"
+    assert DBTaskResult.objects.filter(task_path=calendars).count() == 1
     queued = DBTaskResult.objects.get(task_path=ticker.TASK_PATH)
     # The sweep, as of a day before the session (the clock queues it with no `now`).
     queued.args_kwargs = {"args": [], "kwargs": {"now": (session.starts_at - 23 * H).isoformat()}}
