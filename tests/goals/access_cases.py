@@ -21,7 +21,8 @@ from headway.goals.services import (
     obstacle_add,
     step_add,
 )
-from tests.access import Case, Ctx, everyone, hidden
+from tests.battery.cases import Case, everyone, hidden
+from tests.battery.world import Ctx
 
 
 def _e(name: str, *extra: object) -> Callable[[Ctx], str]:
